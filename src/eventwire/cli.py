@@ -1,0 +1,158 @@
+"""The command line: a thin shell over the Analyzer.
+
+    eventwire analyze [INPUT...] [--format text|json|jsonl] [--out FILE] [--published DATE]
+                      [--model NAME] [--actors FILE]... [--processes N]
+
+Errors print one line on stderr. Exit status: 0 when every article was analysed,
+1 when some input failed (the others were still analysed), 2 for a usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+import click
+from rich.console import Console
+
+from .document import Failure
+from .errors import ConfigError, EventwireError, InputError
+from .pipeline import Analyzer
+from .readers import parse_published, read_inputs, with_published
+from .settings import Settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """eventwire: news articles into verifiable structured knowledge."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
+              show_default=True, help="A report for people, or JSON / JSON Lines records.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here instead of standard output.")
+@click.option("--published", default=None, metavar="YYYY-MM-DD",
+              help="Publication date: supplies or overrides the input's date.")
+@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline [default: en_core_web_sm].")
+@click.option("--actors", "actors", multiple=True, type=click.Path(), metavar="FILE",
+              help="Extra actor or agent dictionary: eventwire TSV or CAMEO/TABARI (repeatable).")
+@click.option("--processes", type=int, default=None, help="Worker processes for many articles.")
+@click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
+def analyze(inputs, fmt, out, published, model, actors, processes, batch_size) -> None:
+    """Analyse articles: files, directories, or - for standard input.
+
+    Text files: the first short line is the headline, a short second line the
+    standfirst. JSON and JSON Lines records: {id, text, headline?, published?, url?, source?}.
+    """
+    try:
+        settings = Settings.from_env().with_(
+            model=model, processes=processes, batch_size=batch_size,
+            actor_files=tuple(Path(a) for a in actors) or None,
+        )
+        when = parse_published(published, "--published") if published else None
+    except EventwireError as err:
+        _fail(str(err))
+    if not inputs:
+        if sys.stdin.isatty():
+            _fail("no input — give files or directories to analyse, or - to read standard input")
+        inputs = ("-",)
+    try:
+        analyzer = Analyzer(settings)
+    except EventwireError as err:
+        _fail(str(err))
+    failures = 0
+    undated: list[str] = []
+
+    def articles():
+        for item in read_inputs(inputs):
+            item = with_published(item, when)
+            if not isinstance(item, Failure) and item.published is None:
+                undated.append(item.origin)
+            yield item
+
+    with _output(out) as stream:
+        writer = _Writer(fmt, stream)
+        for result in analyzer.analyze_many(articles()):
+            if isinstance(result, Failure):
+                failures += 1
+                click.echo(f"error: {result.message}", err=True)
+                writer.failure(result)
+            else:
+                writer.record(result)
+        writer.close()
+    if undated:
+        what = undated[0] if len(undated) == 1 else f"{len(undated)} articles (first: {undated[0]})"
+        click.echo(
+            f"warning: {what}: no publication date — relative dates stay unresolved and people "
+            "are coded by their latest office; pass --published YYYY-MM-DD", err=True)
+    if failures:
+        click.echo(f"{failures} input(s) failed; the rest were analysed", err=True)
+        sys.exit(1)
+
+
+class _Writer:
+    def __init__(self, fmt: str, stream: IO[str]):
+        self.fmt = fmt
+        self.stream = stream
+        self.count = 0
+        if fmt == "text":
+            self.console = Console(file=stream, force_terminal=stream.isatty() if hasattr(stream, "isatty") else False,
+                                   width=None if stream.isatty() else 120)
+        if fmt == "json":
+            self.items: list = []
+
+    def record(self, record: dict) -> None:
+        self.count += 1
+        if self.fmt == "jsonl":
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.stream.flush()
+        elif self.fmt == "json":
+            self.items.append(record)
+        else:
+            from .report import render
+
+            if self.count > 1:
+                self.console.rule()
+            render(record, self.console)
+
+    def failure(self, failure: Failure) -> None:
+        # Keep one output line per input record, so results line up with the input.
+        if self.fmt == "jsonl":
+            self.stream.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
+            self.stream.flush()
+        elif self.fmt == "json":
+            self.items.append(failure.to_record())
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            value = self.items[0] if len(self.items) == 1 else self.items
+            self.stream.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8")
+    except OSError as err:
+        _fail(f"--out {path}: cannot write it ({err.strerror}) — check the directory exists and is writable")
+    with handle:
+        yield handle
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""Pronouns resolved to the entity a careful reader would pick, or to nothing.
+
+No offline coreference model exists on the package index, so this is a salience
+ranking over the parse, in the tradition of Lappin & Leass:
+  - candidates are entity mentions in the same sentence before the pronoun and in the
+    two sentences before it; a pronoun in a fronted phrase may point forward to the
+    subject of its sentence ("In his address, Zelensky said");
+  - a candidate must agree: he/him/his with a person not known to be female, she/her
+    with one not known to be male, its with an organisation or country, they/them/
+    their with a group named by a plural (demonyms, "the Russians");
+  - subjects outrank objects, the main clause outranks subordinate ones, and nearer
+    sentences outrank farther ones;
+  - a pronoun inside a quotation only looks inside that quotation (the speaker is
+    "I" there, so "he" is someone else), and one outside ignores quoted text;
+  - "him" cannot be the subject of its own clause ("Putin told him");
+  - when the two best candidates score within a point of each other, the pronoun
+    is left unresolved rather than guessed.
+Pronoun lists are in data/lexicon.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .entities import Entity, Mention
+from .quotemarks import Quoted, find_quoted, inside_quote
+from .resources import Resources
+from .syntax import SUBJECTS, is_subject
+
+AMBIGUITY_MARGIN = 1.0
+
+
+@dataclass
+class _Candidate:
+    entity: Entity
+    mention: Mention
+    score: float
+
+
+def add_coreference(doc: Doc, resources: Resources) -> None:
+    Resolver(doc, resources).resolve_all()
+
+
+class Resolver:
+    def __init__(self, doc: Doc, resources: Resources):
+        self.doc = doc
+        words = resources.knowledge.words
+        self.masculine = words("pronouns", "masculine")
+        self.feminine = words("pronouns", "feminine")
+        self.neuter = words("pronouns", "neuter")
+        self.plural = words("pronouns", "plural")
+        self.entities: list[Entity] = doc._.layers.entities
+        self.quoted: list[Quoted] = find_quoted(doc.text)
+        self.sent_index = {}
+        for n, sent in enumerate(doc.sents):
+            for token in sent:
+                self.sent_index[token.i] = n
+
+    def resolve_all(self) -> None:
+        for token in self.doc:
+            if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
+                continue
+            word = token.lower_
+            if word not in self.masculine and word not in self.feminine and word not in self.neuter and word not in self.plural:
+                continue
+            entity = self.resolve(token)
+            if entity is not None:
+                entity.add(Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, "pronoun"))
+                if entity.gender is None and entity.type == "PERSON":
+                    if word in self.masculine:
+                        entity.gender = "m"
+                    elif word in self.feminine:
+                        entity.gender = "f"
+
+    def resolve(self, pronoun: Token) -> Entity | None:
+        candidates = self._candidates(pronoun)
+        if not candidates:
+            return None
+        best: dict[int, _Candidate] = {}
+        for cand in candidates:
+            kept = best.get(id(cand.entity))
+            if kept is None or cand.score > kept.score:
+                best[id(cand.entity)] = cand
+        ranked = sorted(best.values(), key=lambda c: -c.score)
+        if len(ranked) > 1 and ranked[0].score - ranked[1].score < AMBIGUITY_MARGIN - 0.01:
+            return None
+        return ranked[0].entity
+
+    def _candidates(self, pronoun: Token) -> list[_Candidate]:
+        here = self.sent_index[pronoun.i]
+        quote = inside_quote(self.quoted, pronoun.idx)
+        found = []
+        cataphora = self._forward_subject(pronoun)
+        for entity in self.entities:
+            if not self._agrees(pronoun, entity):
+                continue
+            for mention in entity.mentions:
+                if mention.kind == "adjective":
+                    continue
+                head = self.doc[mention.j - 1]
+                distance = here - self.sent_index.get(head.i, -99)
+                forward = cataphora is not None and head.i == cataphora.i
+                if mention.i >= pronoun.i and not forward:
+                    continue
+                if distance < 0 or distance > 2:
+                    continue
+                region = inside_quote(self.quoted, mention.start)
+                if quote is not None and region is not quote:
+                    continue
+                if quote is None and region is not None:
+                    continue
+                if self._bound(pronoun, head):
+                    continue
+                score = {0: 4.0, 1: 3.0, 2: 1.5}[distance]
+                if is_subject(head):
+                    score += 2.0
+                    if _main_clause(head):
+                        score += 1.0
+                elif head.dep_ in ("dobj", "iobj", "dative", "attr"):
+                    score += 0.5
+                if forward:
+                    score += 1.0
+                # Nearer wins small ties between mentions of one entity.
+                score += 0.001 * mention.start / max(len(self.doc.text), 1)
+                found.append(_Candidate(entity, mention, score))
+        return found
+
+    def _agrees(self, pronoun: Token, entity: Entity) -> bool:
+        word = pronoun.lower_
+        if word in self.masculine:
+            return entity.type == "PERSON" and entity.gender != "f"
+        if word in self.feminine:
+            return entity.type == "PERSON" and entity.gender != "m"
+        if word in self.neuter:
+            return entity.type in ("ORG", "GPE") and (entity.type == "ORG" or entity.nation is not None)
+        if word in self.plural:
+            return entity.type in ("NORP", "GPE") and any(m.kind == "demonym" or (
+                entity.type == "NORP" and self.doc[m.j - 1].tag_ in ("NNPS", "NNS")) for m in entity.mentions)
+        return False
+
+    def _bound(self, pronoun: Token, head: Token) -> bool:
+        """A non-possessive object pronoun cannot be the subject of its own clause."""
+        if pronoun.dep_ in ("dobj", "iobj", "dative", "pobj") and pronoun.tag_ == "PRP":
+            verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+            return head.head.i == verb.i and head.dep_ in SUBJECTS
+        return False
+
+    def _forward_subject(self, pronoun: Token) -> Token | None:
+        """ "In his nightly address, Zelensky told...": the subject after a fronted phrase."""
+        root = pronoun.sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.i <= pronoun.i or pronoun.i in {t.i for t in subject.subtree}:
+            return None
+        # The pronoun must sit in something that comes before the subject, attached to the root.
+        node = pronoun
+        while node.head is not node and node.head.i != root.i:
+            node = node.head
+        if node.i < subject.i and node.dep_ in ("prep", "advcl", "npadvmod", "advmod"):
+            return subject
+        return None
+
+
+def _main_clause(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.head.dep_ == "ROOT" or token.head is token

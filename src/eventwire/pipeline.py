@@ -1,0 +1,144 @@
+"""The analyzer: load the model and knowledge once, analyse many articles.
+
+    analyzer = Analyzer(Settings())
+    record = analyzer.analyze("Zelensky says ...", published="2022-03-28")
+    for result in analyzer.analyze_many(articles):   # Articles in, records/Failures out
+        ...
+
+Stages run in order over one Doc; each adds its layer. A stage that fails on one
+article fails that article only (StageError), and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from typing import Any, Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import actors, coref, entities
+from .document import Article, Failure, start_document, to_record
+from .errors import EventwireError, StageError
+from .gazetteer import Gazetteer
+from .knowledge import Knowledge
+from .model import load_model
+from .readers import article_from_text, parse_published
+from .resources import Resources
+from .settings import Settings
+
+Stage = Callable[[Doc, Resources], None]
+
+STAGES: list[tuple[str, Stage]] = [
+    ("entities", entities.add_entities),
+    ("actors", actors.add_actors),
+    ("coref", coref.add_coreference),
+]
+
+
+class Analyzer:
+    """Loads the spaCy model and knowledge once; analyses any number of articles."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.nlp = load_model(self.settings.model)
+        self.knowledge = Knowledge.load(self.settings.actor_files)
+        self.resources = Resources(self.settings, self.knowledge, Gazetteer(self.nlp, self.knowledge))
+        self.stage_seconds: dict[str, float] = defaultdict(float)
+
+    def analyze(self, text: str, published: str | date | None = None, id: str = "text",
+                headline: str | None = None) -> dict[str, Any]:
+        """Analyse one text; raises InputError for unusable input."""
+        when = parse_published(published, id) if published is not None else None
+        article = article_from_text(text, id, origin=id, published=when, max_chars=self.settings.max_chars)
+        if when is not None:
+            article.published_from = "option"
+        result = next(self.analyze_many([article]))
+        if isinstance(result, Failure):
+            raise EventwireError(result.message)
+        return result
+
+    def analyze_many(self, items: Iterable[Article | Failure]) -> Iterator[dict[str, Any] | Failure]:
+        """Records (or Failures) in input order. Failures pass straight through."""
+        if self.settings.processes > 1:
+            yield from self._analyze_parallel(items)
+            return
+        yield from self._analyze_here(items)
+
+    def _analyze_here(self, items: Iterable[Article | Failure]) -> Iterator[dict[str, Any] | Failure]:
+        pending: list[Article | Failure] = []
+        for item in items:
+            pending.append(item)
+            if len(pending) >= self.settings.batch_size:
+                yield from self._run_batch(pending)
+                pending = []
+        if pending:
+            yield from self._run_batch(pending)
+
+    def _run_batch(self, batch: list[Article | Failure]) -> Iterator[dict[str, Any] | Failure]:
+        articles = [item for item in batch if isinstance(item, Article)]
+        started = time.perf_counter()
+        docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size))
+        self.stage_seconds["spacy"] += time.perf_counter() - started
+        for item in batch:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            started = time.perf_counter()
+            doc = next(docs)
+            self.stage_seconds["spacy"] += time.perf_counter() - started
+            yield self.run_stages(doc, item)
+
+    def run_stages(self, doc: Doc, article: Article) -> dict[str, Any] | Failure:
+        start_document(doc, article)
+        for name, stage in STAGES:
+            started = time.perf_counter()
+            try:
+                stage(doc, self.resources)
+            except EventwireError as err:
+                return Failure(article.id, article.origin, str(err))
+            except Exception as err:  # a bug in one stage must not sink the batch
+                return Failure(article.id, article.origin, str(StageError(name, article.origin, err)))
+            finally:
+                self.stage_seconds[name] += time.perf_counter() - started
+        return to_record(doc)
+
+    def _analyze_parallel(self, items: Iterable[Article | Failure]) -> Iterator[dict[str, Any] | Failure]:
+        chunk: list[Article | Failure] = []
+        size = self.settings.batch_size
+        with ProcessPoolExecutor(self.settings.processes, initializer=_start_worker,
+                                 initargs=(self.settings.with_(processes=1),)) as pool:
+            futures = []
+            for item in items:
+                chunk.append(item)
+                if len(chunk) >= size:
+                    futures.append(pool.submit(_work, chunk))
+                    chunk = []
+                    # Keep a bounded number of chunks in flight so memory stays flat.
+                    while len(futures) > 2 * self.settings.processes:
+                        yield from futures.pop(0).result()
+            if chunk:
+                futures.append(pool.submit(_work, chunk))
+            for future in futures:
+                yield from future.result()
+
+
+_worker: Analyzer | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Analyzer(settings)
+
+
+def _work(chunk: list[Article | Failure]) -> list[dict[str, Any] | Failure]:
+    assert _worker is not None
+    return list(_worker.analyze_many(chunk))
+
+
+def analyze(text: str, published: str | date | None = None, settings: Settings | None = None,
+            **kwargs) -> dict[str, Any]:
+    """Analyse one article (loads the model on every call: use Analyzer for many)."""
+    return Analyzer(settings).analyze(text, published=published, **kwargs)

@@ -1,0 +1,133 @@
+"""Pairing quotation marks: where the quoted stretches of an article are.
+
+Handles straight and typographic double quotes (" “ ” « » and `` ''), single quotes
+(‘ ’ and ' when it is not an apostrophe), nesting, and a paragraph that opens a quote
+without closing it when the next paragraph opens again (the newsroom convention for a
+quote that runs over several paragraphs). Unbalanced marks never raise: an opening mark
+with no partner quotes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN_DOUBLE = {"“": "”", "«": "»", "„": "“"}
+CLOSE_DOUBLE = {"”", "»"}
+
+
+@dataclass(frozen=True)
+class Quoted:
+    start: int  # index of the opening mark
+    end: int  # one past the closing mark
+    open_len: int  # length of the opening mark (1, or 2 for ``)
+    close_len: int
+    continued: bool = False  # runs on from the previous paragraph
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + self.open_len, self.end - self.close_len
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum() or (before in "sS" and not after.isalnum() and after not in ",.;:!?")
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Quoted stretches of `text`, outermost level only (nested quotes lie inside)."""
+    found: list[Quoted] = []
+    paragraphs = []
+    position = 0
+    for line in text.split("\n"):
+        paragraphs.append((position, position + len(line)))
+        position += len(line) + 1
+    left_open: tuple[int, int] | None = None  # (opening mark, paragraph end) carried over
+    for start, end in paragraphs:
+        if not text[start:end].strip():
+            continue
+        before = len(found)
+        opened = _pair(text, start, end, found)
+        if left_open is not None:
+            first = text[start:end].lstrip()[:1]
+            if first in ('"', "“", "«") and len(found) > before and found[before].start == start + (
+                    len(text[start:end]) - len(text[start:end].lstrip())):
+                # The quote of the previous paragraph runs on: keep its text as a quote.
+                mark, stop = left_open
+                found.insert(before, Quoted(mark, stop, 1, 0))
+                q = found[before + 1]
+                found[before + 1] = Quoted(q.start, q.end, q.open_len, q.close_len, continued=True)
+            elif first in ('"', "“", "«") and opened is not None:
+                mark, stop = left_open
+                found.append(Quoted(mark, stop, 1, 0))
+        left_open = None
+        if opened is not None:
+            stop = end - (len(text[start:end]) - len(text[start:end].rstrip()))
+            left_open = (opened, stop)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _pair(text: str, start: int, end: int, found: list[Quoted]) -> int | None:
+    """Pair the double marks of one paragraph (then single marks outside them).
+    Returns the position of a double quote left open at the paragraph end, if any."""
+    open_at: int | None = None
+    open_len = 1
+    closer = None
+    i = start
+    paragraph_found: list[Quoted] = []
+    while i < end:
+        ch = text[i]
+        two = text[i:i + 2]
+        if open_at is None:
+            if two == "``":
+                open_at, open_len, closer = i, 2, "''"
+                i += 2
+                continue
+            if ch == '"':
+                open_at, open_len, closer = i, 1, '"'
+            elif ch in OPEN_DOUBLE:
+                open_at, open_len, closer = i, 1, OPEN_DOUBLE[ch]
+        else:
+            if closer == "''" and two == "''":
+                paragraph_found.append(Quoted(open_at, i + 2, open_len, 2))
+                open_at = None
+                i += 2
+                continue
+            if ch == closer or (closer == '"' and ch in CLOSE_DOUBLE) or (closer != '"' and ch == '"' and closer != "''"):
+                paragraph_found.append(Quoted(open_at, i + 1, open_len, 1))
+                open_at = None
+        i += 1
+    left_open = open_at
+    # Single quotes, outside double-quoted stretches.
+    inside = [(q.start, q.end) for q in paragraph_found]
+    single_open: int | None = None
+    for i in range(start, end):
+        if any(a <= i < b for a, b in inside):
+            continue
+        ch = text[i]
+        if ch not in "'‘’":
+            continue
+        if text[i:i + 2] == "''" or (i > start and text[i - 1:i + 1] == "''"):
+            continue
+        if ch == "’" or ch == "'":
+            if _is_apostrophe(text, i):
+                continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if single_open is None:
+            if ch in "‘'" and (not before.isalnum()) and after.strip() and not after.isspace():
+                single_open = i
+        elif ch in "’'" and (i + 1 >= end or not after.isalnum()) and before.strip():
+            paragraph_found.append(Quoted(single_open, i + 1, 1, 1))
+            single_open = None
+    paragraph_found.sort(key=lambda q: q.start)
+    found.extend(paragraph_found)
+    return left_open
+
+
+def inside_quote(regions: list[Quoted], position: int) -> Quoted | None:
+    for region in regions:
+        if region.start <= position < region.end:
+            return region
+    return None

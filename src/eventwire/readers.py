@@ -1,0 +1,315 @@
+"""Input readers: files, directories and stdin become `Article`s.
+
+Formats (chosen by file extension; stdin is sniffed):
+  .txt and anything else   plain text — see `article_from_text` for the headline rule
+  .html .htm               main text and metadata extracted with trafilatura
+  .json                    one record {id, text, headline?, published?, url?, source?} or a list of them
+  .jsonl .ndjson           one such record a line (blank lines are skipped)
+A directory is read recursively, files in name order.
+
+Readers never raise for one bad record: they yield a `Failure` naming it and go on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from .document import Article, CharSpan, Failure
+from .errors import InputError
+from .settings import MAX_CHARS, MAX_FILE_BYTES
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# A headline is one short line; a standfirst is a short second line. Longer lines are
+# body paragraphs (wire-copy paragraphs run 150-400 characters).
+HEADLINE_MAX = 200
+STANDFIRST_MAX = 250
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_published(value: object, source: str) -> date | None:
+    """A publication date from 'YYYY-MM-DD' or an ISO timestamp that starts with one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    match = _DATE.match(str(value).strip())
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise InputError(
+        source, f"publication date {value!r} is not a date", "write it as YYYY-MM-DD (e.g. 2022-03-28)"
+    )
+
+
+def article_from_text(
+    text: str,
+    id: str,
+    origin: str = "<text>",
+    published: date | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Article:
+    """An article from plain text, the text kept exactly as given.
+
+    Headline rule: the first non-blank line is the headline when it is at most
+    200 characters long and more text follows. The next non-blank line is the
+    standfirst when it is at most 250 characters and more text follows. Everything
+    else is body. Without a short first line there is no headline.
+    """
+    check_text(text, origin, max_chars)
+    lines = _lines(text)
+    headline = standfirst = None
+    if len(lines) >= 2 and lines[0][1] - lines[0][0] <= HEADLINE_MAX:
+        headline = CharSpan(*lines[0])
+        if len(lines) >= 3 and lines[1][1] - lines[1][0] <= STANDFIRST_MAX:
+            standfirst = CharSpan(*lines[1])
+    return Article(id=id, text=text, published=published, headline=headline,
+                   standfirst=standfirst, origin=origin,
+                   published_from="input" if published else None)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, surrounding whitespace excluded."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            trail = len(line) - len(line.rstrip())
+            spans.append((match.start() + lead, match.end() - trail))
+    return spans
+
+
+def check_text(text: str, origin: str, max_chars: int = MAX_CHARS) -> None:
+    if not isinstance(text, str):
+        raise InputError(origin, "the text is not a string", 'give the article as "text": "..."')
+    if not text.strip():
+        raise InputError(origin, "the text is empty", "give an article with some text in it")
+    if len(text) > max_chars:
+        raise InputError(
+            origin,
+            f"the text has {len(text):,} characters, over the limit of {max_chars:,}",
+            "split it into separate articles (one per record or file)",
+        )
+    if "\x00" in text:
+        raise InputError(origin, "the text contains NUL bytes (binary data?)",
+                         "give plain UTF-8 text, HTML, JSON or JSON Lines")
+
+
+def decode(data: bytes, origin: str) -> str:
+    """UTF-8 text from bytes, or an InputError that says what the bytes look like."""
+    if b"\x00" in data[:8192]:
+        raise InputError(origin, "looks like a binary file, not text",
+                         "give a UTF-8 text, HTML, JSON or JSON Lines file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            origin,
+            f"is not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})",
+            "convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.txt",
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def article_from_record(
+    record: object, origin: str, default_id: str, max_chars: int = MAX_CHARS
+) -> Article:
+    """An article from a JSON record {id, text, headline?, published?, url?, source?}."""
+    if not isinstance(record, dict):
+        raise InputError(origin, f"expected a JSON object, found {type(record).__name__}",
+                         'give one object per record: {"id": ..., "text": ...}')
+    if "text" not in record:
+        raise InputError(origin, 'the record has no "text" field', 'add the article as "text": "..."')
+    text = record["text"]
+    check_text(text, origin, max_chars)
+    raw_id = record.get("id", default_id)
+    article_id = str(raw_id) if raw_id is not None else default_id
+    published = parse_published(record.get("published"), origin)
+    headline = None
+    title = record.get("headline") or record.get("title")
+    if isinstance(title, str) and title.strip():
+        start = text.find(title.strip())
+        if start != -1 and not text[:start].strip():
+            headline = CharSpan(start, start + len(title.strip()))
+            title = None
+    else:
+        title = None
+    return Article(
+        id=article_id, text=text, published=published, headline=headline,
+        url=_str_or_none(record.get("url")), source=_str_or_none(record.get("source")),
+        title=title, origin=origin, published_from="input" if published else None,
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def article_from_html(html: str, id: str, origin: str, max_chars: int = MAX_CHARS) -> Article:
+    """Main text and metadata from an HTML page (trafilatura).
+
+    The analysed text is the page title, a line break, then the extracted main
+    text, so the headline is a real span of the text.
+    """
+    import trafilatura  # imported here: it costs 0.3 s and only HTML needs it
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise InputError(origin, "no article text found in the HTML",
+                         "check that the page holds an article, or pass its text as a .txt file")
+    title = (getattr(doc, "title", None) or "").strip()
+    text = f"{title}\n{body}" if title else body
+    check_text(text, origin, max_chars)
+    published = None
+    try:
+        published = parse_published(getattr(doc, "date", None), origin)
+    except InputError:
+        published = None  # a page's date metadata is often junk; the user can pass --published
+    headline = CharSpan(0, len(title)) if title else None
+    return Article(id=id, text=text, published=published, headline=headline,
+                   url=getattr(doc, "url", None), source=getattr(doc, "sitename", None),
+                   origin=origin, published_from="input" if published else None)
+
+
+def read_inputs(
+    paths: Iterable[str], stdin: BinaryIO | None = None, max_chars: int = MAX_CHARS
+) -> Iterator[Article | Failure]:
+    """Articles from paths ('-' is stdin), in order; a Failure for each bad input."""
+    for name in paths:
+        if name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield from _read_bytes(data, "stdin", None, "stdin", max_chars)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not files:
+                yield Failure(path.name, name, f"{name}: the directory has no files — point at a directory of articles")
+            for file in files:
+                yield from _read_file(file, max_chars)
+        elif path.exists():
+            yield from _read_file(path, max_chars)
+        else:
+            yield Failure(path.stem or name, name, f"{name}: no such file or directory — check the path")
+
+
+def _read_file(path: Path, max_chars: int) -> Iterator[Article | Failure]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
+            raise InputError(origin, f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                             "split it into articles, or use JSON Lines (one article a line)")
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                yield from _read_jsonl(handle, origin, max_chars)
+            return
+        data = path.read_bytes()
+    except InputError as err:
+        yield Failure(path.stem, origin, str(err))
+        return
+    except OSError as err:
+        yield Failure(path.stem, origin, f"{origin}: cannot read it ({err.strerror}) — check the path and permissions")
+        return
+    yield from _read_bytes(data, origin, path.suffix.lower(), path.stem, max_chars)
+
+
+def _read_bytes(data: bytes, origin: str, suffix: str | None, stem: str,
+                max_chars: int) -> Iterator[Article | Failure]:
+    try:
+        text = decode(data, origin)
+        if suffix is None:
+            suffix = _sniff(text)
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(iter(text.splitlines(keepends=True)), origin, max_chars)
+        elif suffix in JSON_SUFFIXES:
+            yield from _read_json(text, origin, stem, max_chars)
+        elif suffix in HTML_SUFFIXES:
+            yield article_from_html(text, stem, origin, max_chars)
+        else:
+            yield article_from_text(text, stem, origin, max_chars=max_chars)
+    except InputError as err:
+        yield Failure(stem, origin, str(err))
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:1000].lower()
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        return ".html"
+    if head.startswith("["):
+        return ".json"
+    if head.startswith("{"):
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines[:3]):
+            return ".jsonl"
+        return ".json"
+    return ".txt"
+
+
+def _read_json(text: str, origin: str, stem: str, max_chars: int) -> Iterator[Article | Failure]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(origin, f"is not valid JSON ({err.msg} at line {err.lineno} column {err.colno})",
+                         "fix the JSON, or use .jsonl for one record a line") from None
+    records = value if isinstance(value, list) else [value]
+    for n, record in enumerate(records, 1):
+        where = f"{origin}[{n}]" if isinstance(value, list) else origin
+        default_id = f"{stem}-{n}" if isinstance(value, list) else stem
+        try:
+            yield article_from_record(record, where, default_id, max_chars)
+        except InputError as err:
+            yield Failure(_record_id(record, default_id), where, str(err))
+
+
+def _read_jsonl(lines: Iterable, origin: str, max_chars: int) -> Iterator[Article | Failure]:
+    for number, raw in enumerate(lines, 1):
+        where = f"{origin}:{number}"
+        default_id = f"{Path(origin).stem}-{number}"
+        try:
+            line = decode(raw, where) if isinstance(raw, bytes) else raw
+        except InputError as err:
+            yield Failure(default_id, where, str(err))
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Failure(default_id, where,
+                          f"{where}: not a JSON object ({err.msg} at column {err.colno}) — "
+                          "fix or remove this line; the other lines were analysed")
+            continue
+        try:
+            yield article_from_record(record, where, default_id, max_chars)
+        except InputError as err:
+            yield Failure(_record_id(record, default_id), where, str(err))
+
+
+def _record_id(record: object, default: str) -> str:
+    if isinstance(record, dict) and record.get("id") is not None:
+        return str(record["id"])
+    return default
+
+
+def with_published(item: Article | Failure, published: date | None) -> Article | Failure:
+    """Apply a --published override to an article."""
+    if published is None or isinstance(item, Failure):
+        return item
+    return replace(item, published=published, published_from="option")

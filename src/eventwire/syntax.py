@@ -1,0 +1,49 @@
+"""Small questions about the parse that several stages ask."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+DETERMINERS = {"the", "a", "an"}
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+def trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """Drop a leading article, and a trailing possessive or punctuation, from doc[i:j]."""
+    while i < j and (doc[i].lower_ in DETERMINERS or doc[i].is_punct or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j - 1].text in POSSESSIVE_MARKS or doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    return i, j
+
+
+def phrase_start(head: Token) -> int:
+    """The first token of the noun phrase headed by `head` (its left dependents)."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("punct", "cc") and child.i == head.left_edge.i:
+            continue
+        start = min(start, child.left_edge.i)
+    return start
+
+
+def is_subject(token: Token) -> bool:
+    """Subject of a clause, directly or as a conjunct of one ("Washington and Moscow said")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in SUBJECTS:
+        return True
+    # Passive agent: "controlled by Moscow"
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb or clause head a token belongs to."""
+    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    return doc[i].sent
