@@ -97,6 +97,35 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size) -
         sys.exit(1)
 
 
+@main.group("eval")
+def evaluate() -> None:
+    """Score an analysis layer against a gold file (JSON Lines)."""
+
+
+def _run_eval(gold: str, model: str | None, as_json: bool, score, fmt) -> None:
+    from .evaluate import read_gold
+
+    try:
+        settings = Settings.from_env().with_(model=model)
+        analyzer = Analyzer(settings)
+        records = [(f"{gold}:{n}", record) for n, record in read_gold(Path(gold))]
+        figures = score(analyzer, records)
+    except EventwireError as err:
+        _fail(str(err))
+    click.echo(json.dumps(figures, indent=1) if as_json else fmt(figures))
+
+
+@evaluate.command("quotes")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_quotes(gold, model, as_json) -> None:
+    """Quote content P/R/F1 (exact, ≥0.8, ≥0.3 word overlap), speaker and cue accuracy, per kind."""
+    from .evaluate.quotes import format_quotes, score_quotes
+
+    _run_eval(gold, model, as_json, score_quotes, format_quotes)
+
+
 class _Writer:
     def __init__(self, fmt: str, stream: IO[str]):
         self.fmt = fmt

@@ -128,7 +128,9 @@ def decode(data: bytes, origin: str) -> str:
 def article_from_record(
     record: object, origin: str, default_id: str, max_chars: int = MAX_CHARS
 ) -> Article:
-    """An article from a JSON record {id, text, headline?, published?, url?, source?}."""
+    """An article from a JSON record {id, text, headline?, published?, url?, source?}.
+    Without a headline field the text's first short line is its headline, as for
+    text files."""
     if not isinstance(record, dict):
         raise InputError(origin, f"expected a JSON object, found {type(record).__name__}",
                          'give one object per record: {"id": ..., "text": ...}')
@@ -148,8 +150,13 @@ def article_from_record(
             title = None
     else:
         title = None
+    standfirst = None
+    if headline is None and title is None:
+        # No headline given: read the text as a text file is read (first short line).
+        plain = article_from_text(text, article_id, origin, max_chars=max_chars)
+        headline, standfirst = plain.headline, plain.standfirst
     return Article(
-        id=article_id, text=text, published=published, headline=headline,
+        id=article_id, text=text, published=published, headline=headline, standfirst=standfirst,
         url=_str_or_none(record.get("url")), source=_str_or_none(record.get("source")),
         title=title, origin=origin, published_from="input" if published else None,
     )

@@ -9,6 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .query import quote_text
+
 
 def render(record: dict[str, Any], console: Console) -> None:
     console.print(report(record))
@@ -24,7 +26,30 @@ def report(record: dict[str, Any]) -> Group:
     actors = _actors_table(record)
     if actors is not None:
         parts.append(actors)
+    quotes = _quotes_table(record)
+    if quotes is not None:
+        parts.append(quotes)
     return Group(*parts)
+
+
+def _quotes_table(record: dict[str, Any]) -> Table | None:
+    if not record.get("quotes"):
+        return None
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    table = Table(title="Who said what", title_justify="left", show_lines=False)
+    table.add_column("speaker")
+    table.add_column("", style="dim")
+    table.add_column("quote", overflow="fold")
+    for quote in record["quotes"]:
+        speaker = quote["speaker"]["text"] if quote["speaker"] else "(unknown)"
+        resolved = names.get(quote["speaker_entity"])
+        if resolved and resolved != speaker:
+            speaker = f"{speaker} ({resolved})"
+        actor = quote.get("speaker_actor")
+        if actor and (actor["country"] or actor["sectors"]):
+            speaker += f" [{_code(actor['country'], actor['sectors'])}]"
+        table.add_row(speaker, quote["kind"], quote_text(quote))
+    return table
 
 
 def _entities_table(record: dict[str, Any]) -> Table:

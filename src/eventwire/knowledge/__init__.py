@@ -7,6 +7,7 @@
   data/cameo_codes.tsv       how CAMEO code elements map to PLOVER
   data/admin1.tsv, data/regions.tsv   places a city list lacks (see places.py)
   data/lexicon.toml          closed-class words the rules use (title prefixes, pronouns...)
+  data/quote_cues.tsv        verbs and phrases of attribution, with the frames they take
 
 `Knowledge.load(extra)` adds user dictionaries (`--actors FILE`): an eventwire TSV of
 named actors (header with name and country) or of agent terms (header with term,
@@ -26,6 +27,7 @@ from .actors import ORGANISATION, PERSON, ActorIndex
 from .cameo import CodeTable, is_agent_dictionary, load_actor_dictionary, load_agent_dictionary, looks_like_cameo
 from .countries import Countries
 from .places import Places
+from .tables import read_table
 from .terms import Terms
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -38,6 +40,7 @@ class Knowledge:
     actors: ActorIndex
     places: Places
     lexicon: dict
+    cues: dict[str, frozenset[str]]
     sources: list[str] = field(default_factory=list)  # user dictionaries, for reports
 
     @classmethod
@@ -53,7 +56,9 @@ class Knowledge:
         raw = tomllib.loads((DATA / "lexicon.toml").read_text(encoding="utf-8"))
         lexicon = {section: {name: frozenset(words) for name, words in lists.items()}
                    for section, lists in raw.items()}
-        knowledge = cls(countries, terms, actors, places, lexicon)
+        cues = {" ".join(row.get("cue").lower().split()): frozenset(row.list("frames"))
+                for row in read_table(DATA / "quote_cues.tsv", required=("cue", "frames"))}
+        knowledge = cls(countries, terms, actors, places, lexicon, cues)
         codes = CodeTable.load(DATA / "cameo_codes.tsv", {c.code for c in countries.all})
         for path in extra:
             knowledge.add_dictionary(Path(path), codes)

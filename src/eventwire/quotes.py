@@ -1,0 +1,477 @@
+"""Who said what: direct, mixed and indirect quotes with resolved speakers.
+
+A quote is found from its cue — a verb or phrase of attribution in data/quote_cues.tsv —
+and the frame the cue takes there: a complement clause ("said (that) ...", "..., she
+said", "X, he said, Y"), an adjacent quotation ('said: "..."', '"...," said X'), an
+object ("emphasized the need for ..."), "accused X of ...", "called for ...", "according
+to X, ...", or headlinese ("Zelensky says seeking peace"). Quotation marks are paired
+by quotemarks.py; a quoted stretch no cue claims is still a quote when it reads like
+speech (a clause of four words or more): it continues the quote before it ('"A," she
+said. "B."', or a paragraph that runs on), or takes its speaker from the subject of the
+sentence before or after it, or has no speaker. Short quoted phrases on their own —
+scare quotes, titles, nicknames — are not quotes.
+
+kind: "direct" when every word of the content is inside quotation marks, "mixed" when
+some are, "indirect" when none are. The speaker is the mention in the text (a name, a
+pronoun, a description); its entity comes from the entity layer (pronouns included)
+and its code from the actor layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorMention
+from .document import CharSpan
+from .entities import Entity
+from .quotemarks import Quoted, find_quoted
+from .resources import Resources
+from .syntax import phrase_start
+
+RELATIVE = {"who", "which", "that"}
+CONTENTLESS = {"it", "this", "that", "so", "nothing", "something", "anything", "what", "everything", "much", "more"}
+MIN_QUOTE_WORDS = 4
+SPEECH_NOUNS = {"remarks", "comments", "statement", "words", "speech", "interview", "told", "said", "added"}
+
+
+@dataclass
+class Quote:
+    kind: str
+    parts: list[CharSpan]
+    cue: CharSpan | None = None
+    speaker: CharSpan | None = None
+    speaker_head: int | None = None
+    entity: Entity | None = None
+    actor: ActorMention | None = None
+    addressee: CharSpan | None = None
+    via: CharSpan | None = None
+    how: str = ""  # the frame that found it, for "why was this read as a quote"
+    id: str = ""
+
+    @property
+    def start(self) -> int:
+        return min(p.start for p in self.parts)
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        code = None
+        if self.actor is not None:
+            code = {"country": self.actor.country, "sectors": list(self.actor.sectors)}
+        elif self.entity is not None:
+            code = {"country": self.entity.country, "sectors": list(self.entity.sectors)}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "content": [p.to_json(text) for p in self.parts],
+            "cue": self.cue.to_json(text) if self.cue else None,
+            "speaker": self.speaker.to_json(text) if self.speaker else None,
+            "speaker_entity": self.entity.id if self.entity else None,
+            "speaker_actor": code,
+            "addressee": self.addressee.to_json(text) if self.addressee else None,
+            "via": self.via.to_json(text) if self.via else None,
+            "how": self.how,
+        }
+
+
+def add_quotes(doc: Doc, resources: Resources) -> None:
+    doc._.layers.quotes = QuoteFinder(doc, resources).find()
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc, resources: Resources):
+        self.doc = doc
+        self.text = doc.text
+        self.cues = resources.knowledge.cues
+        self.longest_cue = max((c.count(" ") + 1 for c in self.cues), default=1)
+        self.regions: list[Quoted] = find_quoted(self.text)
+        self.owner: dict[int, Entity] = {}
+        for entity in doc._.layers.entities:
+            for mention in entity.mentions:
+                for k in range(mention.i, mention.j):
+                    # The narrowest mention wins: "Russia" inside "Russia Foreign Minister ..."
+                    if k not in self.owner or mention.kind == "pronoun":
+                        self.owner[k] = entity
+        self.actor_at: dict[int, ActorMention] = {a.head: a for a in doc._.layers.actors}
+        article = doc._.article
+        self.headline = article.headline if article is not None else None
+
+    # ---- main ------------------------------------------------------------------
+
+    def find(self) -> list[Quote]:
+        found: list[Quote] = []
+        vias: list[tuple[Token, CharSpan]] = []
+        for token in self.doc:
+            if token.is_punct or self._in_region(token.idx):
+                continue
+            cue = self._cue_at(token)
+            if cue is None:
+                continue
+            name, frames, cue_span = cue
+            if name == "according to":
+                quote, via_of = self._according(token, cue_span)
+                if via_of is not None:
+                    vias.append((via_of, cue_span))
+                elif quote is not None:
+                    found.append(quote)
+                continue
+            if any(child.dep_ == "neg" for child in token.children):
+                continue
+            quote = self._from_cue(token, frames, cue_span)
+            if quote is not None:
+                found.append(quote)
+        found = self._drop_nested(found)
+        for head, span in vias:
+            for quote in found:
+                if quote.cue is not None and quote.cue.start == head.idx:
+                    quote.via = self._phrase_after(span)
+        found += self._orphans(found)
+        found.sort(key=lambda q: q.start)
+        for n, quote in enumerate(found, 1):
+            quote.id = f"q{n}"
+            quote.kind = self._kind(quote.parts)
+        return found
+
+    # ---- cues ------------------------------------------------------------------
+
+    def _cue_at(self, token: Token) -> tuple[str, frozenset[str], CharSpan] | None:
+        doc = self.doc
+        lemma = token.lemma_.lower()
+        # Phrasal cues first: "call for", "according to", "point out".
+        for n in range(self.longest_cue, 1, -1):
+            if token.i + n > len(doc):
+                continue
+            rest = [t.lower_ for t in doc[token.i + 1:token.i + n]]
+            for first in {lemma, token.lower_}:
+                phrase = " ".join([first] + rest)
+                if phrase in self.cues and (phrase == "according to" or token.pos_ in ("VERB", "AUX")):
+                    end = doc[token.i + n - 1]
+                    return phrase, self.cues[phrase], CharSpan(token.idx, end.idx + len(end.text))
+        if token.lower_ == "according":
+            return None
+        if lemma in self.cues and token.pos_ in ("VERB", "AUX") and token.tag_ != "VBN" or (
+                lemma in self.cues and token.tag_ == "VBN" and token.dep_ not in ("amod", "acl")
+                and not any(c.dep_ == "auxpass" for c in token.children)):
+            return lemma, self.cues[lemma], CharSpan.of(token)
+        return None
+
+    def _from_cue(self, cue: Token, frames: frozenset[str], cue_span: CharSpan) -> Quote | None:
+        subject = self._subject(cue)
+        parts: list[tuple[int, int]] = []
+        how = ""
+        if "clause" in frames:
+            clause = self._complement(cue)
+            if clause is not None:
+                parts = [(clause.left_edge.i, clause.right_edge.i + 1)]
+                how = "cue, then clause" if cue.i < clause.left_edge.i else "clause, then cue"
+            elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+                head = cue.head
+                before = (head.left_edge.i, cue.left_edge.i)
+                after = (cue.right_edge.i + 1, head.right_edge.i + 1)
+                parts = [p for p in (before, after) if p[1] > p[0]]
+                how = "parenthetical cue"
+        if not parts and "headline" in frames and self._in_headline(cue):
+            clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+            if clause is not None:
+                parts = [(clause.left_edge.i, clause.right_edge.i + 1)]
+                how = "headline"
+        if not parts and "of" in frames:
+            prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if prep is not None and any(True for _ in prep.children):
+                parts = [(prep.i + 1, prep.right_edge.i + 1)]
+                how = "accused ... of"
+        if not parts and "for" in frames:
+            prep = next((c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ == "for"), None)
+            if prep is not None and any(True for _ in prep.children):
+                parts = [(prep.i + 1, prep.right_edge.i + 1)]
+                how = "called for"
+        if not parts and "object" in frames:
+            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lower_ not in CONTENTLESS and obj.pos_ != "PRON":
+                parts = [(obj.left_edge.i, obj.right_edge.i + 1)]
+                how = "object"
+        spans = [self._char_span(a, b) for a, b in parts]
+        spans = [s for s in spans if s is not None]
+        if not spans and "quote" in frames:
+            region = self._adjacent_region(cue, subject)
+            if region is not None:
+                spans = [CharSpan(region.start, region.end)]
+                how = "adjacent quotation"
+        if not spans:
+            return None
+        spans = [self._snap(s) for s in spans]
+        if subject is None and not any(self._region_overlapping(s) for s in spans):
+            return None  # reported speech with nobody reporting it is narration
+        quote = Quote(kind="", parts=spans, cue=cue_span, how=how)
+        self._set_speaker(quote, subject)
+        quote.addressee = self._addressee(cue)
+        return quote
+
+    def _according(self, token: Token, cue_span: CharSpan) -> tuple[Quote | None, Token | None]:
+        """ "According to X, ..." / "..., according to X." A statement attributed to
+        someone whose own report it is (X said ..., according to AP) is a source of
+        that quote, not a quote of its own."""
+        to = self.doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None, None
+        head = token.head
+        if head is token:
+            return None, None
+        if self._cue_at(head) is not None and self._subject(head) is not None:
+            return None, head
+        clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1
+        phrase_start_i, phrase_end_i = token.i, source.right_edge.i + 1
+        if head.i < phrase_start_i:
+            part = (clause_start, phrase_start_i)
+        else:
+            part = (phrase_end_i, clause_end)
+        span = self._char_span(*part)
+        if span is None:
+            return None, None
+        quote = Quote(kind="", parts=[self._snap(span)], cue=cue_span, how="according to")
+        self._set_speaker(quote, source)
+        return quote, None
+
+    def _complement(self, cue: Token) -> Token | None:
+        """The complement clause; when the parser gives two, the one holding a quotation,
+        else the one after the cue."""
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        if len(clauses) <= 1:
+            return clauses[0] if clauses else None
+        quoted = [c for c in clauses if self._region_overlapping(
+            CharSpan(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))]
+        if len(quoted) == 1:
+            return quoted[0]
+        after = [c for c in clauses if c.i > cue.i]
+        return after[0] if after else clauses[-1]
+
+    def _subject(self, cue: Token) -> Token | None:
+        node = cue
+        for _ in range(3):
+            # The parser may give two subjects ("Russia Foreign Minister Sergei Lavrov said"):
+            # the one nearest the verb heads the speaker's phrase.
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subject = min(subjects, key=lambda c: abs(c.i - node.i)) if subjects else None
+            if subject is not None:
+                if subject.dep_ == "nsubjpass":
+                    return None  # "she was told": the subject is the addressee
+                if subject.lower_ in RELATIVE and node.dep_ == "relcl":
+                    return node.head
+                return subject
+            if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+                node = node.head
+                continue
+            if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+                return None  # "a statement saying ...": the speaker is not named here
+            break
+        return None
+
+    def _set_speaker(self, quote: Quote, subject: Token | None) -> None:
+        if subject is None:
+            return
+        actor = self.actor_at.get(subject.i)
+        if subject.pos_ == "PRON":
+            span = CharSpan.of(subject)
+        elif actor is not None:
+            span = actor.span
+        else:
+            start = phrase_start(subject)
+            span = CharSpan(self.doc[start].idx, subject.idx + len(subject.text))
+        quote.speaker = span
+        quote.speaker_head = subject.i
+        quote.entity = self.owner.get(subject.i)
+        quote.actor = actor
+
+    def _addressee(self, cue: Token) -> CharSpan | None:
+        if cue.lemma_ not in ("tell", "inform", "assure", "warn", "brief", "remind"):
+            return None
+        target = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+        if target is None:
+            return None
+        start = phrase_start(target)
+        return CharSpan(self.doc[start].idx, target.idx + len(target.text))
+
+    # ---- spans -----------------------------------------------------------------
+
+    def _char_span(self, a: int, b: int) -> CharSpan | None:
+        doc = self.doc
+        # Trim punctuation and spaces at the edges, but keep quotation marks.
+        while a < b and (doc[a].is_space or (doc[a].is_punct and not self._is_mark(doc[a]))):
+            a += 1
+        while b > a and (doc[b - 1].is_space or (doc[b - 1].is_punct and not self._is_mark(doc[b - 1]))):
+            b -= 1
+        if b <= a:
+            return None
+        return CharSpan(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+
+    def _is_mark(self, token: Token) -> bool:
+        return any(r.start <= token.idx < r.start + r.open_len or r.end - r.close_len <= token.idx < r.end
+                   for r in self.regions)
+
+    def _snap(self, span: CharSpan) -> CharSpan:
+        """Stretch a content span over quotation marks it cuts through, and drop a lone
+        unmatched mark at its edges."""
+        start, end = span.start, span.end
+        for region in self.regions:
+            if region.start < end and start < region.end:
+                start, end = min(start, region.start), max(end, region.end)
+        return CharSpan(start, end)
+
+    def _in_region(self, position: int) -> bool:
+        return any(r.start <= position < r.end for r in self.regions)
+
+    def _region_overlapping(self, span: CharSpan) -> Quoted | None:
+        return next((r for r in self.regions if r.start < span.end and span.start < r.end), None)
+
+    def _in_headline(self, token: Token) -> bool:
+        return self.headline is not None and self.headline.start <= token.idx < self.headline.end
+
+    def _adjacent_region(self, cue: Token, subject: Token | None) -> Quoted | None:
+        """A quotation right before or after the attribution, with only punctuation or a
+        time phrase between: '"...," said X', 'X said: "..."'."""
+        ends = [cue.idx + len(cue.text)]
+        starts = [cue.idx]
+        if subject is not None:
+            starts.append(self.doc[phrase_start(subject)].idx)
+            ends.append(subject.idx + len(subject.text))
+        left, right = min(starts), max(ends)
+        sentence = cue.sent
+        for region in self.regions:
+            if region.start >= right and region.start < sentence.end_char + 2:
+                between = self.text[right:region.start]
+                if not between.strip(" ,:;\u2014-\n"):
+                    return region
+        for region in reversed(self.regions):
+            if region.end <= left and region.end > sentence.start_char - 2:
+                between = self.text[region.end:left]
+                if not between.strip(" ,:;\u2014-\n"):
+                    return region
+        return None
+
+    def _phrase_after(self, cue_span: CharSpan) -> CharSpan | None:
+        token = next((t for t in self.doc if t.idx == cue_span.start), None)
+        if token is None:
+            return None
+        to = self.doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        actor = self.actor_at.get(source.i)
+        if actor is not None:
+            return actor.span
+        start = phrase_start(source)
+        return CharSpan(self.doc[start].idx, source.idx + len(source.text))
+
+    # ---- quotations without a cue ----------------------------------------------
+
+    def _drop_nested(self, quotes: list[Quote]) -> list[Quote]:
+        """A cue inside another quote's content reports speech within speech: the outer
+        quote holds it."""
+        kept = []
+        for quote in quotes:
+            inside = any(other is not quote and any(p.contains(quote.cue) for p in other.parts)
+                         for other in quotes if quote.cue is not None)
+            duplicate = any(k.parts == quote.parts for k in kept)
+            if not inside and not duplicate:
+                kept.append(quote)
+        return kept
+
+    def _orphans(self, found: list[Quote]) -> list[Quote]:
+        claimed = [p for q in found for p in q.parts]
+        added: list[Quote] = []
+        for region in self.regions:
+            span = CharSpan(region.start, region.end)
+            if any(p.overlaps(span) for p in claimed):
+                continue
+            previous = self._previous_quote(found + added, region)
+            if previous is not None:
+                previous.parts.append(span)
+                claimed.append(span)
+                continue
+            if not self._reads_like_speech(region):
+                continue
+            quote = Quote(kind="direct", parts=[span], how="quotation")
+            subject = self._neighbour_speaker(region)
+            if subject is not None:
+                self._set_speaker(quote, subject)
+                quote.how = "quotation, speaker in a neighbouring sentence"
+            added.append(quote)
+            claimed.append(span)
+        return added
+
+    def _previous_quote(self, quotes: list[Quote], region: Quoted) -> Quote | None:
+        """The quote this quotation continues: the one right before it when only its own
+        attribution (or a paragraph break) stands between them."""
+        before = [q for q in quotes if max(p.end for p in q.parts) <= region.start]
+        if not before:
+            return None
+        quote = max(before, key=lambda q: max(p.end for p in q.parts))
+        last = max(quote.parts, key=lambda p: p.end)
+        if not self._region_overlapping(last):
+            return None
+        between = self.text[last.end:region.start]
+        for span in (quote.cue, quote.speaker, quote.addressee):
+            if span is not None and last.end <= span.start and span.end <= region.start:
+                between = between.replace(self.text[span.start:span.end], " ", 1)
+        if region.continued or not between.strip(" ,.:;\n"):
+            return quote
+        return None
+
+    def _reads_like_speech(self, region: Quoted) -> bool:
+        inner_start, inner_end = region.inner
+        tokens = [t for t in self.doc if inner_start <= t.idx < inner_end]
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
+        return len(words) >= MIN_QUOTE_WORDS and has_verb
+
+    def _neighbour_speaker(self, region: Quoted) -> Token | None:
+        """The subject of the sentence before the quotation (a person or organisation),
+        or of the sentence after it when that one speaks of remarks or saying."""
+        sentences = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sentences) if s.start_char <= region.start < s.end_char), None)
+        if index is None:
+            return None
+        first = index
+        last = next((n for n, s in enumerate(sentences) if s.start_char < region.end <= s.end_char), index)
+        if first > 0:
+            subject = self._sentence_subject(sentences[first - 1])
+            if subject is not None:
+                return subject
+        if last + 1 < len(sentences):
+            after = sentences[last + 1]
+            if any(t.lower_ in SPEECH_NOUNS or (t.lemma_ in self.cues and t.pos_ == "VERB") for t in after):
+                subject = self._sentence_subject(after)
+                if subject is not None:
+                    return subject
+                for token in after:
+                    entity = self.owner.get(token.i)
+                    if entity is not None and entity.type in ("PERSON", "ORG") and token.dep_ in ("pobj", "poss"):
+                        return token
+        return None
+
+    def _sentence_subject(self, sentence: Span) -> Token | None:
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        entity = self.owner.get(subject.i)
+        if entity is not None and entity.type in ("PERSON", "ORG") or (
+                subject.i in self.actor_at and self.actor_at[subject.i].sectors):
+            return subject
+        return None
+
+    def _kind(self, parts: list[CharSpan]) -> str:
+        inside = outside = 0
+        for part in parts:
+            for token in self.doc.char_span(part.start, part.end, alignment_mode="expand") or []:
+                if token.is_punct or token.is_space:
+                    continue
+                if self._in_region(token.idx):
+                    inside += 1
+                else:
+                    outside += 1
+        if inside and not outside:
+            return "direct"
+        return "mixed" if inside else "indirect"
