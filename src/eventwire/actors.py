@@ -84,6 +84,7 @@ class ActorCoder:
         self.pro = self.knowledge.words("actors", "pro")
         self.locative = self.knowledge.words("actors", "locative")
         self.former = self.knowledge.words("titles", "former")
+        self.group_heads = self.knowledge.words("actors", "group_heads")
 
     # ---- entities -------------------------------------------------------------
 
@@ -279,7 +280,7 @@ class ActorCoder:
         if entity is None and term is None:
             # "army units", "police officers": a generic head with an agent noun before it.
             compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
-            if compounds and compounds[0].i not in self.at:
+            if compounds and compounds[0].i not in self.at and head.lower_ in self.group_heads:
                 term = self._agent_term(compounds[0])
             if term is None:
                 return None
@@ -294,6 +295,8 @@ class ActorCoder:
                     return None
         start = phrase_start(head)
         end = head.i + 1
+        if mention is not None and mention.kind == "name":
+            end = max(end, mention.j)  # "The Bank of Ghana": the name runs past its head
         evidence: list[Evidence] = []
         if entity is not None and entity.type == "PERSON" and mention is not None:
             start = min(start, mention.i)
@@ -346,12 +349,23 @@ class ActorCoder:
                              start, end, head.i, actor_country, sectors, entity, backer, evidence)
         if entity is None:
             named = self._apposed_person(head)
-            if named is not None:
+            # A title names a person ("NATO chief"); a group noun names the group.
+            inner = self._named_organisation(head) if term is None or TITLE not in term[0].kinds else None
+            if inner is not None and named is None:
+                # "The M23 rebel group", "Hamas fighters": the organisation named in the phrase.
+                actor.entity = inner
+                actor.evidence.append(Evidence("entity", "text", inner.mentions[0].span, "named in the phrase"))
+            elif named is not None:
                 actor.entity = named
                 actor.evidence.append(Evidence("entity", "text", named.mentions[0].span, "in apposition"))
             elif term is not None and TITLE in term[0].kinds and actor_country:
                 self._link_office(actor, term, start)
         return actor
+
+    def _named_organisation(self, head: Token) -> Entity | None:
+        found = [self.at[c.i][0] for c in head.lefts if c.dep_ == "compound" and c.i in self.at]
+        found = [e for e in found if e.type == "ORG"]
+        return found[0] if len(found) == 1 else None
 
     def _apposed_person(self, head: Token) -> Entity | None:
         """The person a description stands in apposition to ("X, the foreign minister")."""

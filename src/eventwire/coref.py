@@ -15,6 +15,11 @@ ranking over the parse, in the tradition of Lappin & Leass:
   - "him" cannot be the subject of its own clause ("Putin told him");
   - when the two best candidates score within a point of each other, the pronoun
     is left unresolved rather than guessed.
+A definite description ("the minister", "the envoy") or a headline's bare one
+("Colombian minister says ...") joins the person whose title has that noun — the
+nearest one before it, or for a headline the first in the article — when the country,
+if given, agrees and exactly one person fits.
+
 Pronoun lists are in data/lexicon.toml.
 """
 
@@ -25,7 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .entities import Entity, Mention
-from .quotemarks import Quoted, find_quoted, inside_quote
+from .quotemarks import Quoted, inside_quote, quoted_regions
 from .resources import Resources
 from .syntax import SUBJECTS, is_subject
 
@@ -40,7 +45,9 @@ class _Candidate:
 
 
 def add_coreference(doc: Doc, resources: Resources) -> None:
-    Resolver(doc, resources).resolve_all()
+    resolver = Resolver(doc, resources)
+    resolver.resolve_descriptions()
+    resolver.resolve_all()
 
 
 class Resolver:
@@ -51,8 +58,10 @@ class Resolver:
         self.feminine = words("pronouns", "feminine")
         self.neuter = words("pronouns", "neuter")
         self.plural = words("pronouns", "plural")
+        self.questioning = words("coref", "questioning")
+        self.speaking = words("coref", "speaking")
         self.entities: list[Entity] = doc._.layers.entities
-        self.quoted: list[Quoted] = find_quoted(doc.text)
+        self.quoted: list[Quoted] = quoted_regions(doc)
         self.sent_index = {}
         for n, sent in enumerate(doc.sents):
             for token in sent:
@@ -122,10 +131,49 @@ class Resolver:
                     score += 0.5
                 if forward:
                     score += 1.0
+                if (distance == 1 and pronoun.dep_ == "nsubj" and pronoun.head.lemma_ in self.speaking
+                        and head.dep_ == "dobj" and head.head.lemma_ in self.questioning):
+                    score += 4.0  # the one questioned is the one who answers
                 # Nearer wins small ties between mentions of one entity.
                 score += 0.001 * mention.start / max(len(self.doc.text), 1)
                 found.append(_Candidate(entity, mention, score))
         return found
+
+    def resolve_descriptions(self) -> None:
+        doc = self.doc
+        article = doc._.article
+        headline = article.headline if article is not None else None
+        people = [e for e in self.entities if e.type == "PERSON"]
+        if not people:
+            return
+        for actor in doc._.layers.actors:
+            if actor.entity is not None:
+                continue
+            head = doc[actor.head]
+            if head.tag_ not in ("NN", "NNP") or head.pos_ != "NOUN":
+                continue
+            first = doc[actor.i]
+            in_headline = headline is not None and headline.start <= head.idx < headline.end
+            if not in_headline and first.lower_ != "the":
+                continue
+            word = head.lower_
+            fits = [e for e in people if word in _title_words(e, doc)
+                    and (actor.country is None or e.country in (None, actor.country))]
+            if in_headline:
+                fits = fits[:1] if fits else []
+            else:
+                before = [e for e in fits if any(m.end <= actor.span.start for m in e.mentions)]
+                if len(before) > 1:
+                    # The nearest one, if clearly the nearest.
+                    before.sort(key=lambda e: -max(m.end for m in e.mentions if m.end <= actor.span.start))
+                    before = before[:1]
+                fits = before
+            if len(fits) == 1:
+                entity = fits[0]
+                entity.add(Mention(actor.span.start, actor.span.end, actor.i, actor.j, "description"))
+                actor.entity = entity
+                if actor.country is None:
+                    actor.country = entity.country
 
     def _agrees(self, pronoun: Token, entity: Entity) -> bool:
         word = pronoun.lower_
@@ -163,6 +211,17 @@ class Resolver:
         if node.i < subject.i and node.dep_ in ("prep", "advcl", "npadvmod", "advmod"):
             return subject
         return None
+
+
+def _title_words(entity: Entity, doc: Doc) -> set[str]:
+    """Lower-case words of the person's title as written or known ("interior", "minister")."""
+    words = set()
+    if entity.title:
+        words.update(entity.title.lower().split())
+    for mention in entity.mentions:
+        if mention.kind == "name":
+            words.update(t.lower_ for t in doc[mention.i:mention.j] if t.pos_ == "NOUN")
+    return words
 
 
 def _main_clause(token: Token) -> bool:

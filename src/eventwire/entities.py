@@ -25,7 +25,8 @@ from .knowledge.actors import ORGANISATION, PERSON, NamedActor
 from .knowledge.countries import ADJECTIVE, CAPITAL, DEMONYM, NAME, Country
 from .knowledge.places import Place
 from .knowledge import Knowledge
-from .knowledge.terms import MODIFIER, TITLE
+from .knowledge.terms import AGENT, MODIFIER, TITLE
+from .model import datelines
 from .resources import Resources
 from .syntax import is_subject, trim
 
@@ -121,11 +122,21 @@ def find_entities(doc: Doc, resources: Resources) -> list[Entity]:
 
 
 def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
-    """NER spans and gazetteer matches, merged so no two overlap."""
+    """NER spans and gazetteer matches, merged so no two overlap; names after a title
+    that NER missed; places in datelines."""
     taken: list[_Candidate] = []
     owner: dict[int, _Candidate] = {}
+    dateline_tokens = {k for start, end in datelines(doc) for k in range(start, end)}
     for ent in doc.ents:
         if ent.label_ not in LABELS:
+            continue
+        if ent.start in dateline_tokens:
+            # "LIMA (Reuters) -": the capitals are a place, whatever NER says.
+            label = "ORG" if resources.knowledge.actors.lookup(ent.text) and ent.text[1:].islower() else "GPE"
+            cand = _Candidate(ent.start, ent.end, label)
+            taken.append(cand)
+            for k in range(ent.start, ent.end):
+                owner[k] = cand
             continue
         i, j = trim(doc, ent.start, ent.end)
         # "pro-Russian", "anti-American": the nationality is the word after the hyphen.
@@ -164,8 +175,41 @@ def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
             taken.append(cand)
             for k in range(i, j):
                 owner[k] = cand
+    for cand in _titled_names(doc, resources, owner):
+        taken.append(cand)
+        for k in range(cand.i, cand.j):
+            owner[k] = cand
     taken.sort(key=lambda c: c.i)
     return taken
+
+
+def _titled_names(doc: Doc, resources: Resources, owner: dict) -> list[_Candidate]:
+    """Proper names right after a title that NER did not tag ("lawmaker Daniela Ruiz")."""
+    found = []
+    k = 0
+    while k < len(doc):
+        token = doc[k]
+        if token.pos_ != "PROPN" or k in owner or not token.text[:1].isupper():
+            k += 1
+            continue
+        j = k
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in owner and doc[j].text[:1].isupper():
+            j += 1
+        if 2 <= j - k <= 4 and k > 0:
+            chain_start, title = title_chain(doc, k, resources.knowledge)
+            if title is not None:
+                found.append(_Candidate(k, j, "PERSON"))
+                k = j
+                continue
+        if 2 <= j - k <= 4:
+            # "Wanjiru Kamau, the opposition's presidential candidate,": a title in apposition.
+            terms = resources.knowledge.terms
+            apposed = [c for c in doc[j - 1].children if c.dep_ == "appos"]
+            if any((t := terms.get(c.lower_) or terms.get(c.lemma_.lower())) is not None
+                   and t.sectors and (TITLE in t.kinds or AGENT in t.kinds) for c in apposed):
+                found.append(_Candidate(k, j, "PERSON"))
+        k = max(j, k + 1)
+    return found
 
 
 def _label_for(text: str, kind: str, resources: Resources) -> str:
@@ -305,7 +349,7 @@ class _Builder:
             else:
                 break
         start_i, title = title_chain(doc, i, self.knowledge)
-        words = [t.text for t in doc[i:j] if not t.is_punct or t.text in ("-", ".")]
+        words = [t.text for t in doc[i:j]]
         title_span = CharSpan(doc[start_i].idx, doc[i - 1].idx + len(doc[i - 1].text)) if title else None
         mention = Mention(doc[start_i].idx, doc[j - 1].idx + len(doc[j - 1].text), start_i, j, "name")
         self.people.append((mention, words, title, title_span))
@@ -317,7 +361,7 @@ class _Builder:
         single = [p for p in self.people if len(p[1]) < 2]
         clusters: list[Entity] = []
         for mention, words, title, title_span in full:
-            name = " ".join(words)
+            name = self.doc[mention.j - len(words):mention.j].text if words else " ".join(words)
             known = next((a for a in actors.lookup(name) if a.kind != ORGANISATION), None)
             entity = None
             if known is not None:

@@ -17,19 +17,48 @@ _CLOSING_QUOTES = {'"', "\u201d", "'", "\u2019", "''"}
 _FINAL_PUNCT = {".", "!", "?", "...", "\u2026"}
 
 
+_DASHES = {"-", "--", "\u2014", "\u2013"}
+
+
 @Language.component("eventwire_paragraphs")
 def mark_paragraphs(doc):
     """Start a sentence after every line break: news text is one paragraph a line,
-    and a headline has no full stop for the parser to split on. A closing quote
-    right after a full stop stays with its sentence."""
+    and a headline has no full stop for the parser to split on. Start one after a
+    dateline too ("KYIV, Ukraine (AP) -"), so the parser does not take the place for the
+    subject. A closing quote right after a full stop stays with its sentence."""
+    paragraph_start = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             if not token.is_space:
                 token.is_sent_start = True
+                paragraph_start = token.i
         elif token.text in _CLOSING_QUOTES and previous.text in _FINAL_PUNCT and not previous.whitespace_:
             token.is_sent_start = False
+        elif previous.text in _DASHES and _is_dateline(doc, paragraph_start, previous.i):
+            token.is_sent_start = True
+            doc.user_data.setdefault("eventwire.datelines", []).append((paragraph_start, previous.i))
     return doc
+
+
+def datelines(doc) -> list[tuple[int, int]]:
+    """Token ranges [start, dash) of the datelines the paragraph component found."""
+    return doc.user_data.get("eventwire.datelines", [])
+
+
+def _is_dateline(doc, start: int, dash: int) -> bool:
+    """doc[start:dash] reads as a dateline: a place in capitals, perhaps ", Country" and
+    "(Agency)", e.g. "DAKAR (Reuters)", "WASHINGTON, D.C. (AP)", "KYIV, Ukraine"."""
+    if dash - start < 1 or dash - start > 10:
+        return False
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first.text) >= 3):
+        return False
+    for token in doc[start:dash]:
+        if not (token.is_upper or token.is_title or token.text in ("(", ")", ",", ".") or token.is_space
+                or token.like_num or token.text.endswith(".")):
+            return False
+    return True
 
 
 def load_model(name: str) -> Language:

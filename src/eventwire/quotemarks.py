@@ -28,6 +28,20 @@ class Quoted:
         return self.start + self.open_len, self.end - self.close_len
 
 
+def _opens(text: str, i: int, start: int, end: int) -> bool:
+    """A straight mark that reads as opening: after a space or bracket, before a word."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace()
+
+
+def _closes(text: str, i: int, start: int, end: int) -> bool:
+    """A straight mark that reads as closing: after a word or punctuation, before a space."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]}\u2014\u2013-")
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -85,7 +99,9 @@ def _pair(text: str, start: int, end: int, found: list[Quoted]) -> int | None:
                 i += 2
                 continue
             if ch == '"':
-                open_at, open_len, closer = i, 1, '"'
+                if not (_closes(text, i, start, end) and not _opens(text, i, start, end)):
+                    open_at, open_len, closer = i, 1, '"'
+                # else: a stray closing mark with nothing open ('Valencia" by midnight')
             elif ch in OPEN_DOUBLE:
                 open_at, open_len, closer = i, 1, OPEN_DOUBLE[ch]
         else:
@@ -93,6 +109,11 @@ def _pair(text: str, start: int, end: int, found: list[Quoted]) -> int | None:
                 paragraph_found.append(Quoted(open_at, i + 2, open_len, 2))
                 open_at = None
                 i += 2
+                continue
+            if closer == '"' and ch == '"' and _opens(text, i, start, end) and not _closes(text, i, start, end):
+                # Reads as an opening mark: the earlier one was stray ('the "emergency budget ... "We had').
+                open_at = i
+                i += 1
                 continue
             if ch == closer or (closer == '"' and ch in CLOSE_DOUBLE) or (closer != '"' and ch == '"' and closer != "''"):
                 paragraph_found.append(Quoted(open_at, i + 1, open_len, 1))
@@ -131,3 +152,11 @@ def inside_quote(regions: list[Quoted], position: int) -> Quoted | None:
         if region.start <= position < region.end:
             return region
     return None
+
+
+def quoted_regions(doc) -> list[Quoted]:
+    """find_quoted for a Doc, computed once and kept with it (coref and quotes both ask)."""
+    cached = doc.user_data.get("eventwire.quoted")
+    if cached is None:
+        cached = doc.user_data["eventwire.quoted"] = find_quoted(doc.text)
+    return cached

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorMention
 from .document import CharSpan
 from .entities import Entity
-from .quotemarks import Quoted, find_quoted
+from .quotemarks import Quoted, quoted_regions
 from .resources import Resources
 from .syntax import phrase_start
 
@@ -85,7 +85,7 @@ class QuoteFinder:
         self.text = doc.text
         self.cues = resources.knowledge.cues
         self.longest_cue = max((c.count(" ") + 1 for c in self.cues), default=1)
-        self.regions: list[Quoted] = find_quoted(self.text)
+        self.regions: list[Quoted] = quoted_regions(doc)
         self.owner: dict[int, Entity] = {}
         for entity in doc._.layers.entities:
             for mention in entity.mentions:
@@ -126,7 +126,12 @@ class QuoteFinder:
             for quote in found:
                 if quote.cue is not None and quote.cue.start == head.idx:
                     quote.via = self._phrase_after(span)
+        headline = self._headline_colon(found)
+        if headline is not None:
+            found.append(headline)
         found += self._orphans(found)
+        for quote in found:
+            quote.parts = self._merge(quote.parts)
         found.sort(key=lambda q: q.start)
         for n, quote in enumerate(found, 1):
             quote.id = f"q{n}"
@@ -163,12 +168,23 @@ class QuoteFinder:
         if "clause" in frames:
             clause = self._complement(cue)
             if clause is not None:
-                parts = [(clause.left_edge.i, clause.right_edge.i + 1)]
+                end = clause.right_edge.i + 1
+                # "said inflation had peaked and would ease": a second verb the parser hung
+                # on the cue but that carries on the reported clause.
+                for conj in cue.children:
+                    if (conj.dep_ == "conj" and conj.i > clause.i and conj.left_edge.i <= end + 1
+                            and any(c.dep_ == "aux" for c in conj.children)
+                            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)):
+                        end = conj.right_edge.i + 1
+                parts = [(clause.left_edge.i, end)]
                 how = "cue, then clause" if cue.i < clause.left_edge.i else "clause, then cue"
             elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+                # "A, Zelensky also said, B" / '"A," said X, "B."': the clause around the
+                # attribution, less the attribution itself.
                 head = cue.head
-                before = (head.left_edge.i, cue.left_edge.i)
-                after = (cue.right_edge.i + 1, head.right_edge.i + 1)
+                first, last = self._attribution(cue, subject)
+                before = (head.left_edge.i, first)
+                after = (last + 1, head.right_edge.i + 1)
                 parts = [p for p in (before, after) if p[1] > p[0]]
                 how = "parenthetical cue"
         if not parts and "headline" in frames and self._in_headline(cue):
@@ -177,15 +193,25 @@ class QuoteFinder:
                 parts = [(clause.left_edge.i, clause.right_edge.i + 1)]
                 how = "headline"
         if not parts and "of" in frames:
-            prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            # "accused the commission of stealing ...": the content names the accused too.
+            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            holders = [cue] + ([obj] if obj is not None else [])
+            prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if prep is not None and any(True for _ in prep.children):
-                parts = [(prep.i + 1, prep.right_edge.i + 1)]
+                start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
+                parts = [(start, prep.right_edge.i + 1)]
                 how = "accused ... of"
         if not parts and "for" in frames:
             prep = next((c for c in cue.children if c.dep_ in ("prep", "prt") and c.lower_ == "for"), None)
             if prep is not None and any(True for _ in prep.children):
                 parts = [(prep.i + 1, prep.right_edge.i + 1)]
                 how = "called for"
+        if not parts and "infinitive" in frames:
+            clause = next((c for c in cue.children if c.dep_ == "xcomp"
+                           and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+            if clause is not None:
+                parts = [(clause.left_edge.i, clause.right_edge.i + 1)]
+                how = "claimed to"
         if not parts and "object" in frames:
             obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lower_ not in CONTENTLESS and obj.pos_ != "PRON":
@@ -201,6 +227,16 @@ class QuoteFinder:
         if not spans:
             return None
         spans = [self._snap(s) for s in spans]
+        if subject is None:
+            subject = self._named_before(cue)
+            if subject is not None:
+                # The parser tied the speaker into the content ("..., Human Rights Watch said").
+                first = self.doc[phrase_start(subject)].idx
+                spans = [CharSpan(s.start, min(s.end, first)) for s in spans if s.start < first]
+                spans = [self._char_span_chars(s) for s in spans]
+                spans = [s for s in spans if s is not None]
+                if not spans:
+                    return None
         if subject is None and not any(self._region_overlapping(s) for s in spans):
             return None  # reported speech with nobody reporting it is narration
         quote = Quote(kind="", parts=spans, cue=cue_span, how=how)
@@ -233,6 +269,37 @@ class QuoteFinder:
         quote = Quote(kind="", parts=[self._snap(span)], cue=cue_span, how="according to")
         self._set_speaker(quote, source)
         return quote, None
+
+    def _named_before(self, cue: Token) -> Token | None:
+        """A person or organisation written right before the cue, after a comma:
+        the speaker of "..., Human Rights Watch said" when the parse lost it."""
+        if cue.i == 0:
+            return None
+        before = self.doc[cue.i - 1]
+        entity = self.owner.get(before.i)
+        if entity is None or entity.type not in ("PERSON", "ORG"):
+            return None
+        mention = next((m for m in entity.mentions if m.i <= before.i < m.j), None)
+        if mention is None or mention.i == 0 or self.doc[mention.i - 1].text != ",":
+            if mention is None or mention.i == 0 or self.doc[mention.i - 1].lower_ not in (",", "the"):
+                return None
+        return before
+
+    def _char_span_chars(self, span: CharSpan) -> CharSpan | None:
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="contract")
+        if tokens is None or len(tokens) == 0:
+            return None
+        return self._char_span(tokens.start, tokens.end)
+
+    def _attribution(self, cue: Token, subject: Token | None) -> tuple[int, int]:
+        """First and last token of "Zelensky also said" / "said X, a doctor,"."""
+        first = last = cue.i
+        if subject is not None:
+            first, last = min(first, subject.left_edge.i), max(last, subject.right_edge.i)
+        for child in cue.children:
+            if child.dep_ in ("advmod", "npadvmod", "aux", "neg") and (child.i == first - 1 or child.i == last + 1):
+                first, last = min(first, child.i), max(last, child.i)
+        return first, last
 
     def _complement(self, cue: Token) -> Token | None:
         """The complement clause; when the parser gives two, the one holding a quotation,
@@ -271,6 +338,11 @@ class QuoteFinder:
     def _set_speaker(self, quote: Quote, subject: Token | None) -> None:
         if subject is None:
             return
+        # "union leader Carlos Mendoza": a title noun the parser made the head, with the
+        # name hung on it — the name is the speaker.
+        named = next((c for c in subject.rights if c.dep_ in ("appos", "compound", "flat")
+                      and c.i == subject.right_edge.i and self.owner.get(c.i) is not None
+                      and self.owner[c.i].type == "PERSON" and c.i <= subject.i + 3), None)
         actor = self.actor_at.get(subject.i)
         if subject.pos_ == "PRON":
             span = CharSpan.of(subject)
@@ -279,9 +351,20 @@ class QuoteFinder:
         else:
             start = phrase_start(subject)
             span = CharSpan(self.doc[start].idx, subject.idx + len(subject.text))
+        if named is not None:
+            span = CharSpan(span.start, named.idx + len(named.text))
+            actor = self.actor_at.get(named.i, actor)
         quote.speaker = span
         quote.speaker_head = subject.i
-        quote.entity = self.owner.get(subject.i)
+        entity = self.owner.get(named.i if named is not None else subject.i)
+        if entity is None and actor is not None:
+            entity = actor.entity
+        if entity is None:
+            # "The M23 rebel group": the organisation named inside the phrase.
+            inner = [self.owner[c.i] for c in subject.lefts if c.dep_ == "compound" and c.i in self.owner]
+            inner = [e for e in inner if e.type == "ORG"]
+            entity = inner[0] if len(inner) == 1 else None
+        quote.entity = entity
         quote.actor = actor
 
     def _addressee(self, cue: Token) -> CharSpan | None:
@@ -290,8 +373,8 @@ class QuoteFinder:
         target = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")), None)
         if target is None:
             return None
-        start = phrase_start(target)
-        return CharSpan(self.doc[start].idx, target.idx + len(target.text))
+        last = target.right_edge  # "thousands of supporters"
+        return CharSpan(target.left_edge.idx, last.idx + len(last.text))
 
     # ---- spans -----------------------------------------------------------------
 
@@ -378,13 +461,64 @@ class QuoteFinder:
                 kept.append(quote)
         return kept
 
+    def _merge(self, parts: list[CharSpan]) -> list[CharSpan]:
+        """Parts with only white space between them (a quote running over a paragraph
+        break) are one part."""
+        merged: list[CharSpan] = []
+        for part in sorted(parts):
+            if merged and not self.text[merged[-1].end:part.start].strip():
+                merged[-1] = CharSpan(merged[-1].start, max(merged[-1].end, part.end))
+            else:
+                merged.append(part)
+        return merged
+
+    def _headline_colon(self, found: list[Quote]) -> Quote | None:
+        """Headlinese "UN aid chief: Gaza aid a 'drop in the ocean'": speaker, colon, words."""
+        if self.headline is None or any(self._in_headline_span(q) for q in found):
+            return None
+        text = self.text[self.headline.start:self.headline.end]
+        colon = text.find(":")
+        if colon <= 0 or self._in_region(self.headline.start + colon):
+            return None
+        speaker_end = self.headline.start + colon
+        speaker_start = self.headline.start + len(text[:colon]) - len(text[:colon].lstrip())
+        tokens = [t for t in self.doc if speaker_start <= t.idx < speaker_end]
+        if not tokens or len(tokens) > 6:
+            return None
+        head = tokens[-1]
+        if head.i not in self.actor_at and self.owner.get(head.i) is None:
+            return None
+        rest = text[colon + 1:]
+        content_start = speaker_end + 1 + len(rest) - len(rest.lstrip())
+        if content_start >= self.headline.end:
+            return None
+        quote = Quote(kind="", parts=[CharSpan(content_start, self.headline.end)], how="headline colon")
+        quote.speaker = CharSpan(speaker_start, speaker_end)
+        quote.speaker_head = head.i
+        quote.entity = self.owner.get(head.i) or (self.actor_at[head.i].entity if head.i in self.actor_at else None)
+        quote.actor = self.actor_at.get(head.i)
+        return quote
+
+    def _in_headline_span(self, quote: Quote) -> bool:
+        return any(self.headline.start <= p.start < self.headline.end for p in quote.parts)
+
     def _orphans(self, found: list[Quote]) -> list[Quote]:
         claimed = [p for q in found for p in q.parts]
         added: list[Quote] = []
-        for region in self.regions:
+        for n, region in enumerate(self.regions):
             span = CharSpan(region.start, region.end)
             if any(p.overlaps(span) for p in claimed):
                 continue
+            following = self.regions[n + 1] if n + 1 < len(self.regions) else None
+            if region.close_len == 0 and following is not None and following.continued:
+                # A paragraph that opens a quote the next paragraph carries on: it belongs
+                # to whichever quote holds the continuation.
+                owner = next((q for q in found + added
+                              if any(p.overlaps(CharSpan(following.start, following.end)) for p in q.parts)), None)
+                if owner is not None:
+                    owner.parts.append(span)
+                    claimed.append(span)
+                    continue
             previous = self._previous_quote(found + added, region)
             if previous is not None:
                 previous.parts.append(span)
@@ -417,6 +551,19 @@ class QuoteFinder:
                 between = between.replace(self.text[span.start:span.end], " ", 1)
         if region.continued or not between.strip(" ,.:;\n"):
             return quote
+        # '"A," she said outside the factory. "B."': the next sentence opens with more of it.
+        if quote.cue is not None and last.end <= quote.cue.start < region.start:
+            here = self._sentence_at(region.start)
+            there = self._sentence_at(quote.cue.start)
+            if here is not None and there is not None and here.start == there.end and \
+                    not self.text[here.start_char:region.start].strip() and "\n" not in between:
+                return quote
+        return None
+
+    def _sentence_at(self, position: int) -> Span | None:
+        for token in self.doc:
+            if token.idx <= position < token.idx + len(token.text) + len(token.whitespace_):
+                return token.sent
         return None
 
     def _reads_like_speech(self, region: Quoted) -> bool:
