@@ -126,6 +126,17 @@ def eval_quotes(gold, model, as_json) -> None:
     _run_eval(gold, model, as_json, score_quotes, format_quotes)
 
 
+@evaluate.command("events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with each sentence's types).")
+def eval_events(gold, model, as_json) -> None:
+    """PLOVER type P/R/F1 per sentence, per-type table, dyad accuracy, false-positive rate."""
+    from .evaluate.events import format_events, score_events
+
+    _run_eval(gold, model, as_json, score_events, format_events)
+
+
 class _Writer:
     def __init__(self, fmt: str, stream: IO[str]):
         self.fmt = fmt

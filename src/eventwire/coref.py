@@ -206,7 +206,7 @@ class Resolver:
             return None
         # The pronoun must sit in something that comes before the subject, attached to the root.
         node = pronoun
-        while node.head is not node and node.head.i != root.i:
+        while node.head.i != node.i and node.head.i != root.i:
             node = node.head
         if node.i < subject.i and node.dep_ in ("prep", "advcl", "npadvmod", "advmod"):
             return subject
@@ -225,6 +225,6 @@ def _title_words(entity: Entity, doc: Doc) -> set[str]:
 
 
 def _main_clause(token: Token) -> bool:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.head.dep_ == "ROOT" or token.head is token
+    return token.head.dep_ == "ROOT" or token.head.i == token.i

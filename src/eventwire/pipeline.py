@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, coref, entities, quotes
+from . import actors, coref, entities, events, quotes
 from .document import Article, Failure, start_document, to_record
 from .errors import EventwireError, StageError
 from .gazetteer import Gazetteer
@@ -36,6 +36,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("actors", actors.add_actors),
     ("coref", coref.add_coreference),
     ("quotes", quotes.add_quotes),
+    ("events", events.add_events),
 ]
 
 

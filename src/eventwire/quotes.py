@@ -253,7 +253,7 @@ class QuoteFinder:
         if source is None:
             return None, None
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None, None
         if self._cue_at(head) is not None and self._subject(head) is not None:
             return None, head
@@ -327,7 +327,7 @@ class QuoteFinder:
                 if subject.lower_ in RELATIVE and node.dep_ == "relcl":
                     return node.head
                 return subject
-            if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
                 node = node.head
                 continue
             if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):

@@ -30,7 +30,7 @@ def phrase_start(head: Token) -> int:
 
 def is_subject(token: Token) -> bool:
     """Subject of a clause, directly or as a conjunct of one ("Washington and Moscow said")."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in SUBJECTS:
         return True
@@ -40,7 +40,7 @@ def is_subject(token: Token) -> bool:
 
 def governing_verb(token: Token) -> Token:
     """The verb or clause head a token belongs to."""
-    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
         token = token.head
     return token
 

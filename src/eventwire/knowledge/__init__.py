@@ -8,6 +8,7 @@
   data/admin1.tsv, data/regions.tsv   places a city list lacks (see places.py)
   data/lexicon.toml          closed-class words the rules use (title prefixes, pronouns...)
   data/quote_cues.tsv        verbs and phrases of attribution, with the frames they take
+  data/event_*.toml          event trigger patterns, PLOVER types and scores, modality words
 
 `Knowledge.load(extra)` adds user dictionaries (`--actors FILE`): an eventwire TSV of
 named actors (header with name and country) or of agent terms (header with term,
@@ -26,6 +27,7 @@ from ..errors import ConfigError
 from .actors import ORGANISATION, PERSON, ActorIndex
 from .cameo import CodeTable, is_agent_dictionary, load_actor_dictionary, load_agent_dictionary, looks_like_cameo
 from .countries import Countries
+from .events import EventKnowledge
 from .places import Places
 from .tables import read_table
 from .terms import Terms
@@ -41,6 +43,7 @@ class Knowledge:
     places: Places
     lexicon: dict
     cues: dict[str, frozenset[str]]
+    events: EventKnowledge
     sources: list[str] = field(default_factory=list)  # user dictionaries, for reports
 
     @classmethod
@@ -58,7 +61,7 @@ class Knowledge:
                    for section, lists in raw.items()}
         cues = {" ".join(row.get("cue").lower().split()): frozenset(row.list("frames"))
                 for row in read_table(DATA / "quote_cues.tsv", required=("cue", "frames"))}
-        knowledge = cls(countries, terms, actors, places, lexicon, cues)
+        knowledge = cls(countries, terms, actors, places, lexicon, cues, EventKnowledge.load(DATA))
         codes = CodeTable.load(DATA / "cameo_codes.tsv", {c.code for c in countries.all})
         for path in extra:
             knowledge.add_dictionary(Path(path), codes)

@@ -1,0 +1,137 @@
+"""`eventwire eval events GOLD.jsonl`: PLOVER event coding against sentence-level gold.
+
+Gold: the format of the PLOVER gold-standard records, one sentence a line: {id, text,
+published?, events: [{plover, source_actors: [{country}], target_actors: [{country}],
+reciprocal}]}. A record's `published` is used when present; the GSR's own `date` field
+holds placeholders and is not read.
+
+Each sentence is analysed on its own. Types are compared per sentence as sets (an
+event type predicted and annotated counts once); negated events are not predictions.
+Dyad accuracy: the share of gold events for which a predicted event in the sentence has
+the same type, the same set of actor countries and the same set of recipient countries
+(either direction when either side is reciprocal). International organisation codes
+(IGO, UNO, EUR, NGO) are compared as one family, since the gold standard codes the UN
+and Amnesty International alike as IGO. False-positive rate: the share of sentences
+with no gold event for which any event is predicted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable
+
+from ..document import Failure
+from ..errors import InputError
+from ..knowledge.events import TYPES
+from ..readers import article_from_record
+from . import prf
+
+INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
+
+
+def _family(code: str | None) -> str | None:
+    return "IGO" if code in INTERNATIONAL else code
+
+
+def _countries(actors: Iterable) -> frozenset[str]:
+    return frozenset(c for c in (_family(a) for a in actors) if c)
+
+
+def gold_events(record: dict, where: str) -> list[dict]:
+    events = []
+    for n, item in enumerate(record.get("events") or []):
+        if not isinstance(item, dict) or item.get("plover") not in TYPES:
+            raise InputError(where, f"event {n + 1} has no PLOVER type in plover", "use one of the 16 types")
+        events.append({
+            "type": item["plover"],
+            "actor": _countries(a.get("country") for a in item.get("source_actors") or []),
+            "recipient": _countries(a.get("country") for a in item.get("target_actors") or []),
+            "reciprocal": bool(item.get("reciprocal")),
+        })
+    return events
+
+
+def predicted_events(result: dict) -> list[dict]:
+    out = []
+    for event in result["events"]:
+        if event["negated"]:
+            continue
+        out.append({
+            "type": event["type"],
+            "actor": _countries((event["actor"] or {}).get("countries", [])),
+            "recipient": _countries((event["recipient"] or {}).get("countries", [])),
+            "reciprocal": event["reciprocal"],
+        })
+    return out
+
+
+def _dyad(p: dict, g: dict) -> bool:
+    if p["type"] != g["type"]:
+        return False
+    if p["actor"] == g["actor"] and p["recipient"] == g["recipient"]:
+        return True
+    if g["reciprocal"] or p["reciprocal"]:
+        both_p, both_g = p["actor"] | p["recipient"], g["actor"] | g["recipient"]
+        return both_p == both_g or (p["actor"] == g["recipient"] and p["recipient"] == g["actor"])
+    return False
+
+
+def score_events(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
+    golds, articles = [], []
+    for where, record in records:
+        golds.append(gold_events(record, where))
+        article = article_from_record(record, where, str(record.get("id", where)))
+        articles.append(article)
+    tp = fp = fn = 0
+    per_type = {t: Counter() for t in TYPES}
+    dyads = gold_count = 0
+    empty_sentences = empty_with_events = 0
+    details = []
+    for gold, result in zip(golds, analyzer.analyze_many(articles)):
+        if isinstance(result, Failure):
+            raise InputError(result.origin, result.message, "fix the gold record")
+        pred = predicted_events(result)
+        gold_types, pred_types = {g["type"] for g in gold}, {p["type"] for p in pred}
+        tp += len(gold_types & pred_types)
+        fp += len(pred_types - gold_types)
+        fn += len(gold_types - pred_types)
+        for t in gold_types & pred_types:
+            per_type[t]["tp"] += 1
+        for t in pred_types - gold_types:
+            per_type[t]["fp"] += 1
+        for t in gold_types - pred_types:
+            per_type[t]["fn"] += 1
+        matched = sum(1 for g in gold if any(_dyad(p, g) for p in pred))
+        dyads += matched
+        gold_count += len(gold)
+        if not gold:
+            empty_sentences += 1
+            empty_with_events += bool(pred)
+        details.append({"id": result["id"], "gold": sorted(gold_types), "predicted": sorted(pred_types),
+                        "dyads_matched": matched, "gold_events": len(gold)})
+    figures: dict[str, Any] = {
+        "sentences": len(golds),
+        "types": prf(tp, tp + fp, tp + fn),
+        "per_type": {t: prf(c["tp"], c["tp"] + c["fp"], c["tp"] + c["fn"]) for t, c in per_type.items()
+                     if c["tp"] + c["fp"] + c["fn"]},
+        "dyad_accuracy": round(dyads / gold_count, 4) if gold_count else 0.0,
+        "gold_events": gold_count,
+        "sentences_without_events": empty_sentences,
+        "false_positive_rate": round(empty_with_events / empty_sentences, 4) if empty_sentences else None,
+        "sentences_detail": details,
+    }
+    return figures
+
+
+def format_events(figures: dict[str, Any]) -> str:
+    t = figures["types"]
+    lines = [f"events: {figures['sentences']} sentences, {figures['gold_events']} gold events",
+             f"types (micro)   P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}",
+             f"dyad accuracy   {figures['dyad_accuracy']:.3f}",
+             "false-positive rate on sentences without events: "
+             + ("n/a (none in the gold)" if figures["false_positive_rate"] is None
+                else f"{figures['false_positive_rate']:.3f} of {figures['sentences_without_events']}"),
+             f"{'type':<11}{'P':>7}{'R':>7}{'F1':>7}{'pred':>6}{'gold':>6}"]
+    for name, f in sorted(figures["per_type"].items()):
+        lines.append(f"{name:<11}{f['precision']:>7.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}{f['predicted']:>6}{f['gold']:>6}")
+    return "\n".join(lines)

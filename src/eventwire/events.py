@@ -1,0 +1,725 @@
+"""Who did what to whom: PLOVER events with their evidence.
+
+A trigger is a verb or event noun matched by a pattern in data/event_patterns.toml (the
+pattern's name goes with the event, so every event says why it was coded). Roles come
+from the trigger's own clause only:
+  actor      the subject (climbing "threatened to ban", "continues to demand"), the
+             passive agent ("attacked by X"), or for a noun its possessive, nationality
+             word, compound or "by" phrase, or the subject of a light verb ("held talks");
+  recipient  what the pattern names: the object, or the person or country it belongs to
+             ("the offices of the Palestinian administrators"), the subject of "demanded
+             that X ...", or a preposition (with, against, on, to ...).
+Coordinated phrases make compound roles; with two or more actors and no recipient a
+reciprocal pattern ("A and B agreed", "talks between A and B") codes all as both.
+Each role is coded by the actor layer; a role nobody fills stays empty.
+
+Modality is kept as fields: negated, and hypothetical with a `modality` of possible
+("could meet"), planned ("plans to"), intended ("offered to", "will", in PLOVER's
+sense an intention), conditional ("unless"). Following PLOVER, an intended cooperative
+act is AGREE and an intended conflictual one THREATEN; a refused one ("will not
+accept") is REJECT. Events describing the setting of the news ("after fierce
+fighting", "a deal that could end the war") are not coded. The same event stated twice
+(same type, actor and recipient) is one event with all its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorMention
+from .document import CharSpan
+from .entities import Entity
+from .knowledge.events import EventKnowledge, Pattern
+from .resources import Resources
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+AGREEING = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+VERBAL_GOVERNORS = {"AGREE", "REJECT", "THREATEN", "REQUEST", "ACCUSE"}
+FIRST_PERSON = {"i", "we", "me", "us"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass
+class Role:
+    heads: list[int]
+    span: CharSpan | None
+    entities: list[Entity] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.heads
+
+    def key(self) -> tuple:
+        return tuple(sorted(set(self.countries))) or tuple(sorted(self.heads))
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        out = {
+            "entities": [e.id for e in self.entities],
+            "countries": list(self.countries),
+            "sectors": list(self.sectors),
+            "span": self.span.to_json(text) if self.span else None,
+        }
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
+class Event:
+    type: str
+    pattern: str
+    trigger: CharSpan
+    sentence: CharSpan
+    trigger_i: int
+    actor: Role | None = None
+    recipient: Role | None = None
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    negated: bool = False
+    modality: str | None = None
+    intended: str | None = None  # the act intended, refused or threatened, when the type says so
+    reciprocal: bool = False
+    reported_by: Entity | None = None
+    quote_id: str | None = None
+    confidence: float = 0.8
+    evidence: list[tuple[CharSpan, CharSpan]] = field(default_factory=list)
+    id: str = ""
+    date: Any = None
+    place: Any = None
+    intensity: float | None = None
+    cameo: str | None = None
+    quad: str | None = None
+
+    @property
+    def hypothetical(self) -> bool:
+        return self.modality is not None
+
+    def key(self) -> tuple:
+        """Same type, actor and recipient, and the same footing: a meeting that could
+        happen is not the talks that are under way (planned ones are)."""
+        conjectural = self.modality in ("possible", "conditional", "required", "intended")
+        return (self.type, self.actor.key() if self.actor else (), self.recipient.key() if self.recipient else (),
+                self.negated, conjectural)
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "modality": self.modality,
+            "intended": self.intended,
+            "reciprocal": self.reciprocal,
+            "actor": self.actor.to_json(text) if self.actor and not self.actor.empty else None,
+            "recipient": self.recipient.to_json(text) if self.recipient and not self.recipient.empty else None,
+            "trigger": self.trigger.to_json(text),
+            "sentence": self.sentence.to_json(text),
+            "evidence": [{"trigger": t.to_json(text), "sentence": s.to_json(text)} for t, s in self.evidence],
+            "date": self.date.to_json(text) if self.date is not None else None,
+            "place": self.place.to_json(text) if self.place is not None else None,
+            "intensity": self.intensity,
+            "quad": self.quad,
+            "cameo": self.cameo,
+            "confidence": round(self.confidence, 2),
+            "pattern": self.pattern,
+            "reported_by": self.reported_by.id if self.reported_by else None,
+            "quote": self.quote_id,
+        }
+
+
+def add_events(doc: Doc, resources: Resources) -> None:
+    doc._.layers.events = EventCoder(doc, resources).code()
+
+
+class EventCoder:
+    def __init__(self, doc: Doc, resources: Resources):
+        self.doc = doc
+        self.knowledge: EventKnowledge = resources.knowledge.events
+        words = self.knowledge.word_set
+        self.intended = words("modality", "intended")
+        self.planned = words("modality", "planned")
+        self.possible = words("modality", "possible")
+        self.future = words("modality", "future")
+        self.obligation = words("modality", "obligation")
+        self.conditional = words("modality", "conditional")
+        self.light = words("light_verbs", "verbs")
+        self.background = words("background", "marks")
+        self.modes = self.knowledge.words.get("modes", {})
+        self.group_nouns = words("roles", "group_nouns")
+        self.actor_at: dict[int, ActorMention] = {a.head: a for a in doc._.layers.actors}
+        self.owner: dict[int, Entity] = {}
+        for entity in doc._.layers.entities:
+            for mention in entity.mentions:
+                for k in range(mention.i, mention.j):
+                    if k not in self.owner or mention.kind == "pronoun":
+                        self.owner[k] = entity
+        # Quote content: which quote a token's words belong to.
+        self.quote_of: dict[int, Any] = {}
+        for quote in doc._.layers.quotes:
+            for part in quote.parts:
+                span = doc.char_span(part.start, part.end, alignment_mode="expand")
+                if span is not None:
+                    for token in span:
+                        self.quote_of.setdefault(token.i, quote)
+
+    # ---- main ------------------------------------------------------------------
+
+    def code(self) -> list[Event]:
+        found: list[Event] = []
+        absorbed: set[int] = set()
+        for token in self.doc:
+            if token.i in absorbed:
+                continue
+            match = self._match(token)
+            if match is None:
+                continue
+            pattern, object_token = match
+            if object_token is not None:
+                absorbed.add(object_token.i)  # "lifted sanctions": not also a SANCTION
+            if not self._asserted(token):
+                continue
+            event = self._event(token, pattern)
+            if event is not None:
+                found.append(event)
+                for child in token.children:
+                    if child.dep_ == "xcomp":
+                        absorbed.update(t.i for t in child.subtree if t.pos_ in ("VERB", "NOUN"))
+        found = self._governed(found)
+        found += self._obligations()
+        return self._merge(found)
+
+    # ---- matching --------------------------------------------------------------
+
+    def _match(self, token: Token) -> tuple[Pattern, Token | None] | None:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+            for pattern in self.knowledge.by_verb.get(token.lemma_.lower(), ()):
+                obj = self._verb_fits(token, pattern)
+                if obj is not False:
+                    return pattern, obj
+        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",):
+            for key in self._noun_keys(token):
+                for pattern in self.knowledge.by_noun.get(key, ()):
+                    if self._noun_fits(token, pattern):
+                        return pattern, None
+        return None
+
+    def _noun_keys(self, token: Token) -> list[str]:
+        keys = []
+        compound = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
+        if compound:
+            keys.append(f"{compound[0].lemma_.lower()} {token.lemma_.lower()}")
+        keys.append(token.lemma_.lower())
+        if token.lower_ != token.lemma_.lower():
+            keys.append(token.lower_)
+        return keys
+
+    def _object(self, verb: Token) -> Token | None:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None and any(c.dep_ == "auxpass" for c in verb.children):
+            obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if obj is None:
+            # "set fire to", "put under investigation": an object behind a particle
+            prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+            if prt is not None:
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj
+
+    def _verb_fits(self, verb: Token, pattern: Pattern) -> Token | None | bool:
+        """False when the pattern does not fit; else the object it consumed (or None)."""
+        obj = self._object(verb)
+        if pattern.no_object and obj is not None:
+            return False
+        if pattern.objects:
+            if obj is None:
+                return False
+            lemmas = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+            if not lemmas & pattern.objects:
+                return False
+        if pattern.object_is_actor and (obj is None or not self._is_actor(obj)):
+            return False
+        if pattern.prep and not any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in pattern.prep for c in verb.children):
+            return False
+        if pattern.particle and not any(c.dep_ == "prt" and c.lower_ in pattern.particle for c in verb.children):
+            return False
+        if pattern.complement:
+            comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if comp is None or comp.lemma_.lower() not in pattern.complement:
+                return False
+        return obj if pattern.objects else None
+
+    def _noun_fits(self, noun: Token, pattern: Pattern) -> bool:
+        if pattern.modifiers and not any(c.lemma_.lower() in pattern.modifiers for c in noun.lefts):
+            return False
+        if noun.tag_ in ("NNS",) and noun.lemma_.lower() in ("talk",):
+            return True
+        return True
+
+    def _is_actor(self, token: Token) -> bool:
+        """A person, group or country (not a thing that belongs to one)."""
+        if token.pos_ == "PRON":
+            return token.lower_ not in ("it", "this", "that", "what", "which")
+        return token.i in self.actor_at or token.i in self.owner or self._group_reference(token) is not None
+
+    # ---- clause structure ------------------------------------------------------
+
+    def _asserted(self, trigger: Token) -> bool:
+        """False for an event that sets the scene: in a relative clause, a temporal or
+        causal clause, or a phrase such as "after the killing of ..."."""
+        node = trigger
+        while node.head.i != node.i:
+            if node.dep_ in ("relcl", "acl") and not (node.dep_ == "acl" and node.tag_ == "VBG" and node.i == trigger.i and False):
+                return False
+            if node.dep_ in ("advcl", "pcomp") and any(c.dep_ == "mark" and c.lower_ in self.background for c in node.children):
+                return False
+            if node.dep_ == "pobj" and node.head.lower_ in self.background:
+                return False
+            if node.dep_ == "advcl" and node.lower_ in self.background:
+                return False
+            node = node.head
+        return True
+
+    def _governors(self, trigger: Token) -> list[Token]:
+        """The chain of verbs and adjectives a trigger hangs from by to-complements
+        ("threatened to ban", "is willing to withdraw", "may be on track to declare")."""
+        chain = []
+        node = trigger
+        for _ in range(5):
+            if node.dep_ in ("xcomp", "conj") or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+                node = node.head
+                chain.append(node)
+                continue
+            if node.dep_ == "pobj" and node.head.dep_ == "prep":
+                # "on track to declare": climb through the preposition
+                node = node.head.head
+                chain.append(node)
+                continue
+            if node.dep_ == "acomp" or (node.dep_ in ("dobj", "attr") and node.pos_ == "NOUN" and node.head.lemma_ in self.light):
+                node = node.head
+                chain.append(node)
+                continue
+            break
+        return chain
+
+    def _subject(self, token: Token) -> tuple[list[Token], str | None]:
+        """Subject heads of the clause a trigger belongs to, climbing complements."""
+        node = token
+        for _ in range(6):
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._coordinated(pobj), None
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if subjects:
+                subject = subjects[-1]
+                if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                    return self._coordinated(node.head), None
+                return self._coordinated(subject), None
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp") or (node.dep_ == "pobj" and node.head.dep_ == "prep"):
+                node = node.head if node.dep_ != "pobj" else node.head.head
+                continue
+            break
+        return [], None
+
+    def _coordinated(self, head: Token) -> list[Token]:
+        heads = [head]
+        for child in head.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                heads.extend(self._coordinated(child))
+        return heads
+
+    # ---- building an event -----------------------------------------------------
+
+    def _event(self, trigger: Token, pattern: Pattern) -> Event | None:
+        doc = self.doc
+        sentence = trigger.sent
+        event = Event(type=pattern.type, pattern=pattern.name, trigger=CharSpan.of(trigger),
+                      sentence=CharSpan(sentence.start_char, sentence.end_char), trigger_i=trigger.i,
+                      mode=pattern.mode, context=list(pattern.context))
+        governors = self._governors(trigger)
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            actor_heads, note = self._noun_actor(trigger)
+            between = self._between(trigger)
+            if between:
+                actor_heads = between
+            if not actor_heads:
+                return None  # an event noun with no one doing it is a topic, not an event
+        else:
+            actor_heads, note = self._subject(trigger)
+            if not actor_heads and pattern.object_as_actor:
+                # "troops were redirected": the forces moved are the actor
+                obj = self._object(trigger)
+                actor_heads = self._coordinated(obj) if obj is not None else []
+        event.actor = self._role(actor_heads)
+        event.recipient = self._recipient(trigger, pattern, event.actor)
+        self._modality(event, trigger, governors)
+        self._reported(event, trigger, pattern)
+        self._demanded(event)
+        if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
+                event.recipient is None or event.recipient.empty):
+            event.recipient = Role(list(event.actor.heads), event.actor.span, list(event.actor.entities),
+                                   list(event.actor.countries), list(event.actor.sectors))
+            event.reciprocal = True
+        if event.mode is None:
+            event.mode = self._mode_from_words(event.type, trigger, actor_heads)
+        self._convert(event, pattern)
+        self._confidence(event, trigger)
+        event.intensity, event.cameo, event.quad = self.knowledge.score(event.type, event.mode)
+        event.evidence.append((event.trigger, event.sentence))
+        return event
+
+    def _noun_actor(self, noun: Token) -> tuple[list[Token], str | None]:
+        for child in noun.children:
+            if child.dep_ == "poss" and self._is_actor(child):
+                return self._coordinated(child), None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._is_actor(pobj):
+                    return self._coordinated(pobj), None
+        for child in noun.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and (child.i in self.owner or child.i in self.actor_at):
+                entity = self.owner.get(child.i)
+                if entity is None or entity.type in ("GPE", "ORG", "NORP", "PERSON"):
+                    return [child], None
+        # "held talks", "imposed sanctions": the light verb's subject
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in self.light:
+            return self._subject(noun.head)
+        return [], None
+
+    def _between(self, noun: Token) -> list[Token]:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among", "amongst"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._coordinated(pobj)
+        return []
+
+    def _recipient(self, trigger: Token, pattern: Pattern, actor: Role | None) -> Role | None:
+        actor_heads = set(actor.heads) if actor else set()
+        for source in pattern.recipient:
+            for head in self._recipient_heads(trigger, source):
+                if head.i in actor_heads:
+                    continue
+                homeland = self._homeland(head)
+                if homeland is not None:
+                    return homeland
+                owner = head if (head.i in self.actor_at or head.i in self.owner or head.pos_ == "PRON"
+                                 or self._group_reference(head) is not None) else self._owner_of(head)
+                if owner is not None and owner.i not in actor_heads:
+                    role = self._role(self._coordinated(owner))
+                    if role is not None and not role.empty and (role.countries or role.sectors or role.entities):
+                        return role
+        return None
+
+    def _recipient_heads(self, trigger: Token, source: str) -> list[Token]:
+        doc = self.doc
+        if source in ("object", "object_owner"):
+            obj = self._object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+            return [obj] if obj is not None else []
+        if source == "dative":
+            return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
+        if source == "complement":
+            clause = next((c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if clause is not None:
+                return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return []
+        if source == "complement_object":
+            clause = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
+            return [c for c in clause.children if c.dep_ == "dobj"] if clause is not None else []
+        if source == "subject":
+            return [c for c in trigger.children if c.dep_ in SUBJECTS]
+        heads = []
+        holders = [trigger]
+        obj = self._object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+        if obj is not None:
+            holders.append(obj)
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("prep", "dative", "agent") and child.lower_ == source:
+                    heads += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        return heads
+
+    def _homeland(self, head: Token) -> Role | None:
+        """ "his country", "their homeland": the country of whoever the possessive is."""
+        if head.lemma_.lower() not in ("country", "nation", "homeland", "motherland", "territory"):
+            return None
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        entity = self.owner.get(poss.i) if poss is not None else None
+        if entity is None or not entity.country:
+            return None
+        country = self.doc._.layers.entities and next(
+            (e for e in self.doc._.layers.entities if e.nation is not None and e.country == entity.country), None)
+        role = Role([head.i], CharSpan(poss.idx, head.idx + len(head.text)), countries=[entity.country])
+        if country:
+            role.entities.append(country)
+        role.note = f"the country of {entity.name}"
+        return role
+
+    def _owner_of(self, thing: Token) -> Token | None:
+        """Whose the thing is: "Syria's offices", "offices of the Palestinian
+        administrators", "a camp for Congolese refugees", "Israeli changes"."""
+        for child in thing.children:
+            if child.dep_ == "poss" and self._is_actor(child):
+                return child
+        for child in thing.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._is_actor(pobj):
+                    return pobj
+        for child in thing.lefts:
+            if child.dep_ in ("amod", "compound") and (child.i in self.owner or child.i in self.actor_at):
+                return child
+        return None
+
+    def _role(self, heads: list[Token]) -> Role | None:
+        if not heads:
+            return Role([], None)
+        role = Role([h.i for h in heads], None)
+        starts, ends = [], []
+        for head in heads:
+            actor = self.actor_at.get(head.i)
+            entity = self.owner.get(head.i)
+            if head.lower_ in FIRST_PERSON and head.i in self.quote_of:
+                # "come to meet me": in a quotation, I and we are the speaker
+                quote = self.quote_of[head.i]
+                if quote.speaker_head is not None:
+                    actor = self.actor_at.get(quote.speaker_head)
+                    entity = quote.entity or entity
+            group = self._group_reference(head) if actor is None and entity is None else None
+            if group:
+                for country in group:
+                    if country not in role.countries:
+                        role.countries.append(country)
+                role.note = "the countries the article has been about"
+                starts.append(head.left_edge.idx)
+                ends.append(head.idx + len(head.text))
+                continue
+            country, sectors, span = None, [], CharSpan.of(head)
+            if actor is not None:
+                country, sectors, span = actor.country, list(actor.sectors), actor.span
+                entity = actor.entity or entity
+            elif entity is not None:
+                country, sectors = entity.country, list(entity.sectors)
+                if entity.nation is None and entity.type in ("GPE", "LOC", "FAC") and entity.place is None:
+                    country = None
+            if entity is not None and entity not in role.entities:
+                role.entities.append(entity)
+            if country and country not in role.countries:
+                role.countries.append(country)
+            for sector in sectors:
+                if sector not in role.sectors:
+                    role.sectors.append(sector)
+            starts.append(span.start)
+            ends.append(span.end)
+        role.span = CharSpan(min(starts), max(ends))
+        return role
+
+    def _group_reference(self, head: Token) -> list[str] | None:
+        """ "the two countries", "both sides", "the neighbouring countries": the two
+        countries mentioned most before this point, when the phrase names none."""
+        if head.lemma_.lower() not in self.group_nouns or head.tag_ not in ("NNS", "NNPS"):
+            return None
+        determiners = {c.lower_ for c in head.lefts}
+        if not determiners & {"the", "both", "two"}:
+            return None
+        if any(c.i in self.owner for c in head.subtree if c.i != head.i):
+            return None
+        counts: dict[str, int] = {}
+        for entity in self.doc._.layers.entities:
+            if entity.nation is None or not entity.country:
+                continue
+            counts[entity.country] = counts.get(entity.country, 0) + sum(1 for m in entity.mentions if m.end <= head.idx)
+        ranked = sorted((c for c in counts.items() if c[1]), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[1][1] == ranked[2][1]):
+            return None
+        return [ranked[0][0], ranked[1][0]]
+
+    # ---- modality and conversion ----------------------------------------------
+
+    def _modality(self, event: Event, trigger: Token, governors: list[Token]) -> None:
+        chain = [trigger] + governors
+        for node in chain:
+            if any(c.dep_ == "neg" for c in node.children):
+                event.negated = not event.negated
+        for node in chain:
+            lemma = node.lemma_.lower()
+            auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
+            if any(a in self.possible for a in auxes):
+                event.modality = event.modality or "possible"
+            if node is not trigger and lemma in self.intended:
+                event.modality = "intended"
+            elif node is not trigger and lemma in self.planned:
+                event.modality = event.modality or "planned"
+            elif node is not trigger and lemma in self.obligation:
+                event.modality = event.modality or "required"
+            if any(a in self.future for a in auxes):
+                event.modality = event.modality or "future"
+            for child in node.children:
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditional for m in child.children):
+                    event.modality = "conditional" if event.modality in (None, "future") else event.modality
+                    event.intended = event.intended or ("unless" if any(m.lower_ == "unless" for m in child.children) else None)
+
+    def _convert(self, event: Event, pattern: Pattern) -> None:
+        """PLOVER's reading of intentions: a promised cooperative act is AGREE, a
+        promised conflictual one THREATEN, a refused cooperative one REJECT."""
+        unless = event.intended == "unless"
+        if unless:
+            event.intended = None
+        if event.negated and event.type in AGREEING and event.modality in ("future", "intended"):
+            event.intended, event.type, event.negated = event.type, "REJECT", False
+            event.mode = None
+            return
+        if event.modality in ("future", "intended") or unless:
+            if event.type in COOPERATIVE and event.modality in ("future", "intended"):
+                event.intended, event.type, event.mode = event.type, "AGREE", None
+            elif event.type in CONFLICTUAL:
+                event.intended, event.type = event.type, "THREATEN"
+                event.mode = self._threat_mode(event.intended, event.mode)
+        if event.modality == "future":
+            event.modality = "intended"
+
+    def _threat_mode(self, act: str, mode: str | None) -> str | None:
+        return {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
+                "SANCTION": "relations", "PROTEST": "restrict"}.get(act)
+
+    def _mode_from_words(self, type_: str, trigger: Token, actor_heads: list[Token]) -> str | None:
+        table = self.modes.get(type_)
+        if not table:
+            return None
+        words = {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+        for head in actor_heads:
+            words |= {t.lemma_.lower() for t in head.subtree}
+        for mode, cues in table.items():
+            if words & cues:
+                return mode
+        return None
+
+    def _reported(self, event: Event, trigger: Token, pattern: Pattern) -> None:
+        quote = self.quote_of.get(trigger.i)
+        if quote is None:
+            return
+        event.quote_id = quote.id or None
+        event.reported_by = quote.entity
+        speaker = self.doc[quote.speaker_head] if quote.speaker_head is not None else None
+        # A speech act in a quote without its own actor ("we demand ...") is the speaker's.
+        first_person = event.actor is not None and any(self.doc[h].lower_ in FIRST_PERSON for h in event.actor.heads)
+        if pattern.verbal and speaker is not None and (event.actor is None or event.actor.empty or first_person):
+            event.actor = self._role([speaker])
+        elif event.actor is not None and event.actor.sectors and not event.actor.countries and speaker is not None:
+            # "troops were being redirected", said a Russian military official: troops of
+            # no stated country are the source's own.
+            source = self._role([speaker])
+            if source is not None and source.countries:
+                event.actor.countries = list(source.countries)
+                event.actor.note = "country of the source reporting it"
+
+    def _demanded(self, event: Event) -> None:
+        """ "He needs to come and meet me", says X: what a speaker says someone else
+        must do is the speaker's demand (REQUEST) of that someone."""
+        if event.modality != "required" or event.quote_id is None or event.type in VERBAL_GOVERNORS:
+            return
+        quote = next((q for q in self.doc._.layers.quotes if q.id == event.quote_id), None)
+        if quote is None or quote.speaker_head is None:
+            return
+        speaker = self._role([self.doc[quote.speaker_head]])
+        if speaker is None or speaker.empty or (event.actor and set(event.actor.countries) == set(speaker.countries)
+                                                 and set(event.actor.entities) == set(speaker.entities)):
+            return
+        event.intended = event.type
+        event.recipient = event.actor
+        event.actor = speaker
+        event.type = "REQUEST"
+        event.mode = {"CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield", "AID": "assist",
+                      "COOPERATE": "assist"}.get(event.intended)
+        event.modality = None
+
+    def _confidence(self, event: Event, trigger: Token) -> None:
+        score = 0.9
+        if event.actor is None or event.actor.empty or not (event.actor.countries or event.actor.sectors):
+            score -= 0.3
+        if event.recipient is None and event.type in ("COOPERATE", "AID", "SANCTION"):
+            score -= 0.15
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            score -= 0.1
+        if event.hypothetical:
+            score -= 0.1
+        event.confidence = max(0.1, score)
+
+    # ---- sentence-level rules --------------------------------------------------
+
+    def _governed(self, events: list[Event]) -> list[Event]:
+        """A speech act governing another event ("threatened to ban", "refused to
+        deploy") is the event; the governed act is its content, not a second event."""
+        by_trigger = {e.trigger_i: e for e in events}
+        drop = set()
+        for event in events:
+            node = self.doc[event.trigger_i]
+            for governor in self._governors(node):
+                outer = by_trigger.get(governor.i)
+                if outer is not None and outer.type in VERBAL_GOVERNORS and outer is not event:
+                    drop.add(id(event))
+                    if outer.recipient is None and event.recipient is not None:
+                        outer.recipient = event.recipient
+                    break
+        return [e for e in events if id(e) not in drop]
+
+    def _obligations(self) -> list[Event]:
+        """ "Russia said Sudan must return the helicopter": a demand, by the speaker, of
+        the subject of the obligation."""
+        found = []
+        for quote in self.doc._.layers.quotes:
+            if quote.kind == "direct" or quote.speaker_head is None or quote.cue is None:
+                continue
+            part = quote.parts[0]
+            span = self.doc.char_span(part.start, part.end, alignment_mode="expand")
+            if span is None:
+                continue
+            verb = span.root
+            auxes = [c for c in verb.children if c.dep_ == "aux"]
+            if not any(a.lower_ in self.obligation for a in auxes):
+                continue
+            if not self._asserted(self.doc[quote.speaker_head]):
+                continue
+            actor = self._role([self.doc[quote.speaker_head]])
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or not self._is_actor(subjects[0]):
+                continue  # "the question should be put to a vote" demands nothing of anyone
+            recipient = self._role(self._coordinated(subjects[0]))
+            sentence = verb.sent
+            cue = quote.cue
+            event = Event(type="REQUEST", pattern="request.said-must", trigger=cue,
+                          sentence=CharSpan(sentence.start_char, sentence.end_char), trigger_i=verb.i,
+                          actor=actor, recipient=recipient, reported_by=quote.entity, quote_id=quote.id or None)
+            event.mode = self._mode_from_words("REQUEST", verb, [])
+            self._confidence(event, verb)
+            event.intensity, event.cameo, event.quad = self.knowledge.score(event.type, event.mode)
+            event.evidence.append((cue, event.sentence))
+            found.append(event)
+        return found
+
+    def _merge(self, events: list[Event]) -> list[Event]:
+        merged: dict[tuple, Event] = {}
+        for event in sorted(events, key=lambda e: e.trigger.start):
+            key = event.key()
+            kept = merged.get(key)
+            if kept is None:
+                merged[key] = event
+                continue
+            kept.evidence.extend(e for e in event.evidence if e not in kept.evidence)
+            kept.confidence = max(kept.confidence, event.confidence)
+            if kept.modality and not event.modality:
+                kept.modality = None  # stated as fact somewhere: not hypothetical
+        out = sorted(merged.values(), key=lambda e: e.trigger.start)
+        for n, event in enumerate(out, 1):
+            event.id = f"v{n}"
+        return out
