@@ -81,6 +81,7 @@ class ActorCoder:
                 for k in range(mention.i, mention.j):
                     self.at.setdefault(k, (entity, mention))
         self.backing = self.knowledge.words("actors", "backing")
+        self.ethnic = self.knowledge.words("actors", "ethnic")
         self.pro = self.knowledge.words("actors", "pro")
         self.locative = self.knowledge.words("actors", "locative")
         self.former = self.knowledge.words("titles", "former")
@@ -283,10 +284,34 @@ class ActorCoder:
             if compounds and compounds[0].i not in self.at and head.lower_ in self.group_heads:
                 term = self._agent_term(compounds[0])
             if term is None:
+                organisation = self._named_organisation(head)
+                if organisation is not None and (organisation.country or organisation.sectors):
+                    # "the al-Qaeda terror network", "the Taliban religious faction"
+                    start = phrase_start(head)
+                    return ActorMention(CharSpan(doc[start].idx, head.idx + len(head.text)), start, head.i + 1,
+                                        head.i, organisation.country, list(organisation.sectors), organisation,
+                                        None, [Evidence("entity", "text", organisation.mentions[0].span,
+                                                        "named in the phrase")])
+                if head.lower_ in self.group_heads:
+                    # "the Turkish and Greek sides": a group with a country and no sector word
+                    country, span, backer = self._modifier_country(phrase_start(head), head.i)
+                    if country is not None:
+                        start = phrase_start(head)
+                        return ActorMention(CharSpan(doc[start].idx, head.idx + len(head.text)), start,
+                                            head.i + 1, head.i, country, [], None, backer,
+                                            [Evidence("country", "text", span)])
                 return None
         if entity is not None:
             if mention.kind == "adjective":
                 return None
+            if entity.nation is not None and mention.kind == "demonym" and mention.i > 0 \
+                    and doc[mention.i - 1].lower_ in self.ethnic:
+                home = self._home_country(head, entity.country)
+                start = mention.i - 1
+                span = CharSpan(doc[start].idx, head.idx + len(head.text))
+                evidence = [Evidence("country", "text", home[1], f"home of ethnic {entity.name}")] if home else []
+                return ActorMention(span, start, head.i + 1, head.i, home[0] if home else None, ["CVL"], None,
+                                    entity.country, evidence)
             place_like = entity.nation is not None or entity.type in ("GPE", "LOC", "FAC")
             if place_like and mention.kind != "metonym":
                 if entity.nation is None:
@@ -398,7 +423,10 @@ class ActorCoder:
             backed = (len(after) == 2 and after[0].text == "-" and after[1].lower_ in self.backing) or (
                 len(after) >= 1 and after[0].lower_ in self.backing)
             pro = len(before) == 2 and before[0].lower_ in self.pro and before[1].text == "-"
-            if backed or pro:
+            ethnic = mention.i > 0 and doc[mention.i - 1].lower_ in self.ethnic
+            if ethnic:
+                backer = backer or code  # "ethnic Albanians": a people, not Albania
+            elif backed or pro:
                 backer = code
             elif country is None:
                 country, span = code, mention.span

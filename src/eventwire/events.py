@@ -150,6 +150,9 @@ class EventCoder:
         self.possible = words("modality", "possible")
         self.future = words("modality", "future")
         self.obligation = words("modality", "obligation")
+        self.required = words("modality", "required")
+        self.motion = words("light_verbs", "motion")
+        self.partitives = words("roles", "partitives")
         self.conditional = words("modality", "conditional")
         self.light = words("light_verbs", "verbs")
         self.background = words("background", "marks")
@@ -185,6 +188,10 @@ class EventCoder:
             pattern, object_token = match
             if object_token is not None:
                 absorbed.add(object_token.i)  # "lifted sanctions": not also a SANCTION
+            if token.pos_ in ("VERB", "AUX"):
+                obj = self._object(token)
+                if obj is not None:
+                    absorbed.add(obj.i)  # "rejected calls by Belarus": the calls are what was rejected
             if not self._asserted(token):
                 continue
             event = self._event(token, pattern)
@@ -242,13 +249,20 @@ class EventCoder:
             if obj is None:
                 return False
             lemmas = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+            # "a state of siege", "part of a military aid program"
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            lemmas |= {pobj.lemma_.lower()} | {c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod")}
             if not lemmas & pattern.objects:
                 return False
         if pattern.object_is_actor and (obj is None or not self._is_actor(obj)):
             return False
         if pattern.prep and not any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in pattern.prep for c in verb.children):
             return False
-        if pattern.particle and not any(c.dep_ == "prt" and c.lower_ in pattern.particle for c in verb.children):
+        if pattern.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in pattern.particle
+                                        for c in verb.children):
             return False
         if pattern.complement:
             comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -319,16 +333,51 @@ class EventCoder:
                 if pobj is not None:
                     return self._coordinated(pobj), None
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if not subjects and node.lemma_.lower() in self.intended | self.planned:
+                # "Vietnam is committed to ...": the passive subject of an attitude is its holder
+                subjects = [c for c in node.children if c.dep_ == "nsubjpass"]
             if subjects:
                 subject = subjects[-1]
                 if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                     return self._coordinated(node.head), None
+                if subject.pos_ == "PRON" and subject.i not in self.owner:
+                    matrix = self._matrix_subject(node, subject)
+                    if matrix is not None:
+                        return self._coordinated(matrix), "the subject of the reporting clause"
                 return self._coordinated(subject), None
-            if node.dep_ in ("xcomp", "conj", "advcl", "acomp") or (node.dep_ == "pobj" and node.head.dep_ == "prep"):
-                node = node.head if node.dep_ != "pobj" else node.head.head
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp"):
+                node = node.head
+                continue
+            if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
+                node = node.head.head
                 continue
             break
         return [], None
+
+    def _matrix_subject(self, verb: Token, pronoun: Token) -> Token | None:
+        """ "Syria says it is willing ...", "The rebels said they will ...": a pronoun
+        subject of a reported clause is the reporter, when number agrees."""
+        node = verb
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp":
+            return None
+        reporter = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        if reporter is None or reporter.pos_ == "PRON":
+            return None
+        plural = reporter.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in reporter.children)
+        word = pronoun.lower_
+        if word in ("it",) and not plural and self.owner.get(reporter.i) is not None and \
+                self.owner[reporter.i].type in ("GPE", "ORG"):
+            return reporter
+        if word in ("it",) and not plural and reporter.i in self.actor_at and self.actor_at[reporter.i].entity is None \
+                and reporter.lower_ not in ("he", "she"):
+            return reporter
+        if word in ("they", "we") and (plural or (self.owner.get(reporter.i) is not None and self.owner[reporter.i].type in ("GPE", "ORG"))):
+            return reporter
+        if word in ("he", "she") and self.owner.get(reporter.i) is not None and self.owner[reporter.i].type == "PERSON":
+            return reporter
+        return None
 
     def _coordinated(self, head: Token) -> list[Token]:
         heads = [head]
@@ -379,7 +428,7 @@ class EventCoder:
 
     def _noun_actor(self, noun: Token) -> tuple[list[Token], str | None]:
         for child in noun.children:
-            if child.dep_ == "poss" and self._is_actor(child):
+            if child.dep_ == "poss" and self._is_actor(child) and (child.pos_ != "PRON" or child.i in self.owner):
                 return self._coordinated(child), None
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by":
@@ -394,6 +443,12 @@ class EventCoder:
         # "held talks", "imposed sanctions": the light verb's subject
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in self.light:
             return self._subject(noun.head)
+        # "returned to Geneva for talks"
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to") and noun.head.head.lemma_.lower() in self.motion:
+            return self._subject(noun.head.head)
+        for child in noun.children:
+            if child.dep_ == "poss" and self._is_actor(child):
+                return self._coordinated(child), None
         return [], None
 
     def _between(self, noun: Token) -> list[Token]:
@@ -438,6 +493,17 @@ class EventCoder:
             return [c for c in clause.children if c.dep_ == "dobj"] if clause is not None else []
         if source == "subject":
             return [c for c in trigger.children if c.dep_ in SUBJECTS]
+        if source == "complement_any":
+            # "threatened to deliver blows to the United States", "offered to negotiate
+            # with the president of Armenia": the recipient inside what is threatened or offered
+            heads = []
+            for clause in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")):
+                for token in clause.subtree:
+                    if token.dep_ in ("dobj", "dative") and token.head.i != trigger.i:
+                        heads.append(token)
+                    elif token.dep_ == "pobj" and token.head.lower_ in ("to", "with", "against", "on", "from", "into", "toward"):
+                        heads.append(token)
+            return heads
         heads = []
         holders = [trigger]
         obj = self._object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
@@ -472,7 +538,7 @@ class EventCoder:
             if child.dep_ == "poss" and self._is_actor(child):
                 return child
         for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "by", "from"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and self._is_actor(pobj):
                     return pobj
@@ -481,9 +547,20 @@ class EventCoder:
                 return child
         return None
 
+    def _partitive(self, head: Token) -> Token:
+        """ "a group of Moroccan diplomats", "thousands of Nigerians": the people after "of"."""
+        if head.lemma_.lower() in self.partitives or head.lower_ in self.partitives or head.like_num:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self._partitive(pobj)
+        return head
+
     def _role(self, heads: list[Token]) -> Role | None:
         if not heads:
             return Role([], None)
+        heads = [self._partitive(h) for h in heads]
         role = Role([h.i for h in heads], None)
         starts, ends = [], []
         for head in heads:
@@ -516,6 +593,10 @@ class EventCoder:
                 role.entities.append(entity)
             if country and country not in role.countries:
                 role.countries.append(country)
+            # "U.S. and Russian negotiators", "Senior Hungarian and Romanian officials"
+            for extra in self._coordinated_countries(head):
+                if extra not in role.countries:
+                    role.countries.append(extra)
             for sector in sectors:
                 if sector not in role.sectors:
                     role.sectors.append(sector)
@@ -523,6 +604,16 @@ class EventCoder:
             ends.append(span.end)
         role.span = CharSpan(min(starts), max(ends))
         return role
+
+    def _coordinated_countries(self, head: Token) -> list[str]:
+        found = []
+        for mod in head.lefts:
+            if mod.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in mod.children):
+                for token in [mod] + [c for c in mod.subtree if c.dep_ == "conj"]:
+                    entity = self.owner.get(token.i)
+                    if entity is not None and entity.nation is not None and entity.country:
+                        found.append(entity.country)
+        return found if len(found) >= 2 else []
 
     def _group_reference(self, head: Token) -> list[str] | None:
         """ "the two countries", "both sides", "the neighbouring countries": the two
@@ -560,7 +651,9 @@ class EventCoder:
                 event.modality = "intended"
             elif node is not trigger and lemma in self.planned:
                 event.modality = event.modality or "planned"
-            elif node is not trigger and lemma in self.obligation:
+            elif node is not trigger and lemma in self.required:
+                event.modality = event.modality or "required"
+            if any(a in self.obligation for a in auxes):
                 event.modality = event.modality or "required"
             if any(a in self.future for a in auxes):
                 event.modality = event.modality or "future"
@@ -664,6 +757,18 @@ class EventCoder:
         drop = set()
         for event in events:
             node = self.doc[event.trigger_i]
+            # "began a hunger strike to protest ...", "blocked roads demanding ...": the
+            # purpose or manner of an event is part of it, not another event.
+            if node.dep_ in ("advcl", "xcomp", "acl") and node.head.i in by_trigger and by_trigger[node.head.i] is not event \
+                    and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+                drop.add(id(event))
+                continue
+            outer = self._content_of(node, by_trigger)
+            if outer is not None and outer is not event:
+                drop.add(id(event))
+                if outer.recipient is None and event.recipient is not None:
+                    outer.recipient = event.recipient
+                continue
             for governor in self._governors(node):
                 outer = by_trigger.get(governor.i)
                 if outer is not None and outer.type in VERBAL_GOVERNORS and outer is not event:
@@ -672,6 +777,21 @@ class EventCoder:
                         outer.recipient = event.recipient
                     break
         return [e for e in events if id(e) not in drop]
+
+    def _content_of(self, node: Token, by_trigger: dict[int, Event]) -> Event | None:
+        """The speech act whose complement clause holds this trigger ("agreed that their
+        countries should cooperate", "demanded that Israel ease restrictions")."""
+        climb = node
+        for _ in range(6):
+            if climb.head.i == climb.i:
+                return None
+            if climb.dep_ == "ccomp":
+                outer = by_trigger.get(climb.head.i)
+                if outer is not None and outer.type in VERBAL_GOVERNORS:
+                    return outer
+                return None
+            climb = climb.head
+        return None
 
     def _obligations(self) -> list[Event]:
         """ "Russia said Sudan must return the helicopter": a demand, by the speaker, of
