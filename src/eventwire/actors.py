@@ -38,7 +38,7 @@ GOV = "GOV"
 ELI = "ELI"
 
 
-@dataclass
+@dataclass(eq=False)
 class ActorMention:
     span: CharSpan
     i: int

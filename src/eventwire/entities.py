@@ -67,7 +67,7 @@ class Evidence:
         return out
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     id: str
     name: str
@@ -386,14 +386,19 @@ class _Builder:
             if matches:
                 entity = matches[0]
             else:
-                entity = self._known_by_surname(word, clusters)
+                entity = self._known_by_surname(word, clusters, title)
             self._attach(entity, mention, title, title_span)
 
-    def _known_by_surname(self, word: str, clusters: list[Entity]) -> Entity:
+    def _known_by_surname(self, word: str, clusters: list[Entity], title: str | None = None) -> Entity:
         from .knowledge.actors import coding_at
 
         actors = self.knowledge.actors
         candidates = [a for a in actors.by_last_name(word) if a.kind == PERSON]
+        if title:
+            # "President Obama": a person who held that title
+            titled = [a for a in candidates if any(c.title and c.title.lower().split()[-1] == title.lower().split()[-1]
+                                                   for c in a.codings)]
+            candidates = titled or candidates
         if self.when is not None:
             current = [a for a in candidates if (r := coding_at(a, self.when)) and r.status == "current"]
         else:

@@ -40,10 +40,12 @@ CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 AGREEING = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 VERBAL_GOVERNORS = {"AGREE", "REJECT", "THREATEN", "REQUEST", "ACCUSE"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+# Types whose missing country is where they happen (GSR convention: victims, protesters).
+LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
-@dataclass
+@dataclass(eq=False)
 class Role:
     heads: list[int]
     span: CharSpan | None
@@ -71,7 +73,7 @@ class Role:
         return out
 
 
-@dataclass
+@dataclass(eq=False)
 class Event:
     type: str
     pattern: str
@@ -410,6 +412,17 @@ class EventCoder:
                 actor_heads = self._coordinated(obj) if obj is not None else []
         event.actor = self._role(actor_heads)
         event.recipient = self._recipient(trigger, pattern, event.actor)
+        if pattern.type in LOCATED:
+            skip = {t.i for h in actor_heads for t in h.subtree}
+            place = self._location(trigger, skip)
+            if place is not None:
+                if event.actor is not None and not event.actor.countries and (
+                        event.actor.sectors or event.actor.empty or pattern.type == "PROTEST"):
+                    # protesters, troops or a government of no stated country act where they are
+                    event.actor.countries = list(place.countries)
+                    event.actor.note = "country where it happened"
+                if event.recipient is None or not event.recipient.countries:
+                    event.recipient = place
         self._modality(event, trigger, governors)
         self._reported(event, trigger, pattern)
         self._demanded(event)
@@ -504,11 +517,18 @@ class EventCoder:
                     elif token.dep_ == "pobj" and token.head.lower_ in ("to", "with", "against", "on", "from", "into", "toward"):
                         heads.append(token)
             return heads
+        if source == "against_any":
+            return [t for t in trigger.subtree if t.dep_ == "pobj" and t.head.lower_ in ("against", "on")]
         heads = []
         holders = [trigger]
         obj = self._object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if obj is not None:
             holders.append(obj)
+        for holder in list(holders):
+            # "the withdrawal of some invasion forces from Panama"
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    holders += [c for c in prep.children if c.dep_ == "pobj"]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("prep", "dative", "agent") and child.lower_ == source:
@@ -534,17 +554,46 @@ class EventCoder:
     def _owner_of(self, thing: Token) -> Token | None:
         """Whose the thing is: "Syria's offices", "offices of the Palestinian
         administrators", "a camp for Congolese refugees", "Israeli changes"."""
+        named = [c for c in thing.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 and (c.i in self.owner or c.i in self.actor_at)]
         for child in thing.children:
-            if child.dep_ == "poss" and self._is_actor(child):
+            if child.dep_ == "poss" and self._is_actor(child) and not (child.pos_ == "PRON" and named):
                 return child
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "by", "from"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and self._is_actor(pobj):
                     return pobj
-        for child in thing.lefts:
-            if child.dep_ in ("amod", "compound") and (child.i in self.owner or child.i in self.actor_at):
-                return child
+        if named:
+            return named[-1]
+        for child in thing.children:
+            # "settlements in the Gaza Strip": things in a place belong to its country
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "near"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._place_country(pobj):
+                    return pobj
+        return None
+
+    def _place_country(self, token: Token) -> str | None:
+        entity = self.owner.get(token.i)
+        if entity is not None and entity.country and (entity.nation is not None or entity.type in ("GPE", "LOC", "FAC")):
+            return entity.country
+        return None
+
+    def _location(self, trigger: Token, skip: set[int]) -> Role | None:
+        """Where the event happens, from an "in"/"at"/"near" phrase of its own clause:
+        "blew themselves up in Tel Aviv", "blocked roads in Algiers"."""
+        for token in trigger.subtree:
+            if token.i in skip or token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near", "outside", "into", "across"):
+                continue
+            country = self._place_country(token)
+            if country:
+                entity = self.owner.get(token.i)
+                role = Role([token.i], CharSpan(token.idx, token.idx + len(token.text)), countries=[country])
+                if entity is not None and entity.nation is not None:
+                    role.entities.append(entity)
+                role.note = "the country where it happened"
+                return role
         return None
 
     def _partitive(self, head: Token) -> Token:
@@ -566,7 +615,7 @@ class EventCoder:
         for head in heads:
             actor = self.actor_at.get(head.i)
             entity = self.owner.get(head.i)
-            if head.lower_ in FIRST_PERSON and head.i in self.quote_of:
+            if head.lower_ in FIRST_PERSON and head.pos_ == "PRON" and head.i in self.quote_of:
                 # "come to meet me": in a quotation, I and we are the speaker
                 quote = self.quote_of[head.i]
                 if quote.speaker_head is not None:
@@ -659,7 +708,9 @@ class EventCoder:
                 event.modality = event.modality or "future"
             for child in node.children:
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditional for m in child.children):
-                    event.modality = "conditional" if event.modality in (None, "future") else event.modality
+                    if event.modality is None or (event.modality == "future" and not any(
+                            m.lower_ == "unless" for m in child.children)):
+                        event.modality = "conditional" if event.modality is None else event.modality
                     event.intended = event.intended or ("unless" if any(m.lower_ == "unless" for m in child.children) else None)
 
     def _convert(self, event: Event, pattern: Pattern) -> None:
@@ -668,12 +719,12 @@ class EventCoder:
         unless = event.intended == "unless"
         if unless:
             event.intended = None
-        if event.negated and event.type in AGREEING and event.modality in ("future", "intended"):
+        if event.negated and event.type in AGREEING and event.modality in ("future", "intended", "conditional"):
             event.intended, event.type, event.negated = event.type, "REJECT", False
             event.mode = None
             return
-        if event.modality in ("future", "intended") or unless:
-            if event.type in COOPERATIVE and event.modality in ("future", "intended"):
+        if event.modality in ("future", "intended", "conditional") or unless:
+            if event.type in COOPERATIVE and event.modality in ("future", "intended", "conditional"):
                 event.intended, event.type, event.mode = event.type, "AGREE", None
             elif event.type in CONFLICTUAL:
                 event.intended, event.type = event.type, "THREATEN"
@@ -705,7 +756,8 @@ class EventCoder:
         event.reported_by = quote.entity
         speaker = self.doc[quote.speaker_head] if quote.speaker_head is not None else None
         # A speech act in a quote without its own actor ("we demand ...") is the speaker's.
-        first_person = event.actor is not None and any(self.doc[h].lower_ in FIRST_PERSON for h in event.actor.heads)
+        first_person = event.actor is not None and any(
+            self.doc[h].lower_ in FIRST_PERSON and self.doc[h].pos_ == "PRON" for h in event.actor.heads)
         if pattern.verbal and speaker is not None and (event.actor is None or event.actor.empty or first_person):
             event.actor = self._role([speaker])
         elif event.actor is not None and event.actor.sectors and not event.actor.countries and speaker is not None:
@@ -785,11 +837,12 @@ class EventCoder:
         for _ in range(6):
             if climb.head.i == climb.i:
                 return None
-            if climb.dep_ == "ccomp":
+            if climb.dep_ in ("ccomp", "acl"):
                 outer = by_trigger.get(climb.head.i)
                 if outer is not None and outer.type in VERBAL_GOVERNORS:
                     return outer
-                return None
+                if climb.dep_ == "ccomp":
+                    return None
             climb = climb.head
         return None
 

@@ -37,7 +37,7 @@ MIN_QUOTE_WORDS = 4
 SPEECH_NOUNS = {"remarks", "comments", "statement", "words", "speech", "interview", "told", "said", "added"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Quote:
     kind: str
     parts: list[CharSpan]

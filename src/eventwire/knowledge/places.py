@@ -20,6 +20,8 @@ from .countries import Countries
 from .tables import read_table
 
 CITY, REGION, COUNTRY, OTHER = "city", "region", "country", "other"
+GENERIC = {"province", "region", "state", "district", "city", "oblast", "governorate", "county",
+           "prefecture", "territory", "republic", "area", "town", "village", "municipality"}
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’-]*$")
 
 
@@ -54,7 +56,13 @@ class Places:
         name = " ".join(name.split())
         found = self.by_name.get(name.casefold(), [])
         if not found and name.lower().startswith("the "):
-            found = self.by_name.get(name[4:].casefold(), [])
+            name = name[4:]
+            found = self.by_name.get(name.casefold(), [])
+        if not found:
+            # "Sindh province", "the Donetsk region", "Montenegro province"
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() in GENERIC:
+                found = self.by_name.get(" ".join(words[:-1]).casefold(), [])
         return found
 
     def best(self, name: str) -> Place | None:
