@@ -179,6 +179,13 @@ def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
         taken.append(cand)
         for k in range(cand.i, cand.j):
             owner[k] = cand
+    # One name, one reading: NER may call "Kharkiv" a place in one sentence and a person
+    # in the next; a place reading elsewhere in the article wins for an untitled name.
+    places = {doc[c.i:c.j].text for c in taken if c.label in ("GPE", "LOC", "FAC")}
+    for cand in taken:
+        if cand.label == "PERSON" and doc[cand.i:cand.j].text in places and cand.from_gazetteer is None:
+            cand.label = next(c.label for c in taken if c.label in ("GPE", "LOC", "FAC")
+                              and doc[c.i:c.j].text == doc[cand.i:cand.j].text)
     taken.sort(key=lambda c: c.i)
     return taken
 

@@ -283,6 +283,7 @@ class EventCoder:
         """A person, group or country (not a thing that belongs to one)."""
         if token.pos_ == "PRON":
             return token.lower_ not in ("it", "this", "that", "what", "which")
+        token = self._partitive(token)  # "dozens of protesters"
         return token.i in self.actor_at or token.i in self.owner or self._group_reference(token) is not None
 
     # ---- clause structure ------------------------------------------------------
@@ -347,6 +348,8 @@ class EventCoder:
                     if matrix is not None:
                         return self._coordinated(matrix), "the subject of the reporting clause"
                 return self._coordinated(subject), None
+            if any(c.dep_ == "nsubjpass" for c in node.children):
+                return [], None  # passive with no agent: the doer is not stated
             if node.dep_ in ("xcomp", "conj", "advcl", "acomp"):
                 node = node.head
                 continue
@@ -514,7 +517,8 @@ class EventCoder:
                 for token in clause.subtree:
                     if token.dep_ in ("dobj", "dative") and token.head.i != trigger.i:
                         heads.append(token)
-                    elif token.dep_ == "pobj" and token.head.lower_ in ("to", "with", "against", "on", "from", "into", "toward"):
+                    elif token.dep_ == "pobj" and token.head.lower_ in ("to", "with", "against", "on", "from", "into",
+                                                                       "toward", "between", "among"):
                         heads.append(token)
             return heads
         if source == "against_any":
@@ -821,13 +825,17 @@ class EventCoder:
                 if outer.recipient is None and event.recipient is not None:
                     outer.recipient = event.recipient
                 continue
+            step = node
             for governor in self._governors(node):
+                if step.dep_ == "conj":
+                    break  # "Russia denied the report, and the village was attacked": two events
                 outer = by_trigger.get(governor.i)
                 if outer is not None and outer.type in VERBAL_GOVERNORS and outer is not event:
                     drop.add(id(event))
                     if outer.recipient is None and event.recipient is not None:
                         outer.recipient = event.recipient
                     break
+                step = governor
         return [e for e in events if id(e) not in drop]
 
     def _content_of(self, node: Token, by_trigger: dict[int, Event]) -> Event | None:

@@ -1,0 +1,127 @@
+"""Event coding on short wire-style sentences: types, roles, modality, evidence."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(analyze, text, published="2022-03-28"):
+    return analyze(text, published=published)["events"]
+
+
+def only(events):
+    assert len(events) == 1, [(e["type"], e["trigger"]["text"]) for e in events]
+    return events[0]
+
+
+def dyad(event):
+    actor = sorted(event["actor"]["countries"]) if event["actor"] else []
+    recipient = sorted(event["recipient"]["countries"]) if event["recipient"] else []
+    return event["type"], actor, recipient
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkish Foreign Minister Mevlut Cavusoglu condemned Greece on Tuesday.", ("ACCUSE", ["TUR"], ["GRC"])),
+    ("Zimbabwe accused the United States of meddling in its elections.", ("ACCUSE", ["ZWE"], ["USA"])),
+    ("Kenya and Somalia agreed to reopen their shared border.", ("AGREE", ["KEN", "SOM"], ["KEN", "SOM"])),
+    ("Japan has offered to mediate between India and Pakistan.", ("AGREE", ["JPN"], ["IND", "PAK"])),
+    ("Egyptian President Abdel Fattah al-Sisi hosted Israeli Prime Minister Naftali Bennett in Sharm el-Sheikh.",
+     ("CONSULT", ["EGY"], ["ISR"])),
+    ("Germany welcomed the Polish government's decision.", ("SUPPORT", ["DEU"], ["POL"])),
+    ("Norway will send 200 tonnes of food aid to Yemen.", ("AGREE", ["NOR"], ["YEM"])),
+    ("Japan donated medical supplies to the Philippines on Monday.", ("AID", ["JPN"], ["PHL"])),
+    ("Russia withdrew its troops from Georgia.", ("RETREAT", ["RUS"], ["GEO"])),
+    ("France demanded that Iran release the detained journalists.", ("REQUEST", ["FRA"], ["IRN"])),
+    ("Venezuela rejected a Colombian proposal for talks.", ("REJECT", ["VEN"], ["COL"])),
+    ("North Korea threatened to strike the United States.", ("THREATEN", ["PRK"], ["USA"])),
+    ("Thousands of Chilean students marched in Santiago against tuition fees.", ("PROTEST", ["CHL"], ["CHL"])),
+    ("The European Union imposed sanctions on Belarus.", ("SANCTION", ["EUR"], ["BLR"])),
+    ("Poland expelled two Russian diplomats.", ("SANCTION", ["POL"], ["RUS"])),
+    ("Azerbaijan deployed troops near the Armenian border.", ("MOBILIZE", ["AZE"], ["ARM"])),
+    ("Iranian police arrested dozens of protesters in Tehran.", ("COERCE", ["IRN"], ["IRN"])),
+    ("Israeli warplanes bombed targets in Gaza.", ("ASSAULT", ["ISR"], ["PSE"])),
+    ("A camp for Sudanese refugees was attacked by Chadian rebels.", ("ASSAULT", ["TCD"], ["SDN"])),
+])
+def test_events_type_and_dyad(analyze, text, expected):
+    found = [dyad(e) for e in events_of(analyze, text) if not e["negated"]]
+    assert expected in found, found
+
+
+def test_events_intended_cooperation_is_agree_and_keeps_the_act(analyze):
+    event = only(events_of(analyze, "Syria says it is willing to withdraw its troops from Lebanon."))
+    assert dyad(event) == ("AGREE", ["SYR"], ["LBN"])
+    assert event["intended"] == "RETREAT" and event["hypothetical"] and event["modality"] == "intended"
+
+
+def test_events_conditional_withdrawal_is_a_threat(analyze):
+    event = only(events_of(analyze, "Nigeria said it will withdraw its peacekeepers from Chad unless a ceasefire is agreed."))
+    assert dyad(event) == ("THREATEN", ["NGA"], ["TCD"]) and event["intended"] == "SANCTION"
+
+
+def test_events_refusal_is_reject(analyze):
+    event = only(events_of(analyze, "Syria says it will not accept any more refugees."))
+    assert event["type"] == "REJECT" and event["actor"]["countries"] == ["SYR"]
+
+
+def test_events_negated_act_is_kept_as_negated(analyze):
+    event = only(events_of(analyze, "Russian forces did not attack Kyiv on Tuesday."))
+    assert event["type"] == "ASSAULT" and event["negated"] is True
+
+
+def test_events_possibility_is_hypothetical_type_kept(analyze):
+    event = only(events_of(analyze, "Putin and Zelensky could meet in Istanbul."))
+    assert event["type"] == "CONSULT" and event["hypothetical"] and event["modality"] == "possible"
+    assert event["reciprocal"] is True
+
+
+def test_events_the_same_event_twice_is_one_with_both_evidence(analyze):
+    text = "Russian troops shelled Kharkiv on Monday. Russian forces also shelled Kharkiv overnight."
+    assaults = [e for e in events_of(analyze, text) if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1 and len(assaults[0]["evidence"]) == 2
+
+
+def test_events_roles_only_from_their_own_clause(analyze):
+    # Russia belongs to the first clause; the second clause's attack has no stated actor.
+    text = "Russia denied the report, and the village was attacked overnight."
+    assault = next(e for e in events_of(analyze, text) if e["type"] == "ASSAULT")
+    assert assault["actor"] is None or "RUS" not in assault["actor"]["countries"]
+
+
+def test_events_background_clause_is_not_coded(analyze):
+    text = "The Security Council met on Monday after rebels attacked a convoy."
+    types = [e["type"] for e in events_of(analyze, text)]
+    assert "ASSAULT" not in types and "CONSULT" in types
+
+
+def test_events_relative_clause_is_not_coded(analyze):
+    text = "Hungary said it will support a resolution that aims to impose a naval blockade on Serbia."
+    types = [e["type"] for e in events_of(analyze, text)]
+    assert "SANCTION" not in types and "AGREE" in types
+
+
+def test_events_reported_speech_act_takes_the_speaker(analyze):
+    text = '"We demand the immediate release of our sailors," Ukrainian Foreign Minister Dmytro Kuleba said.'
+    request = next(e for e in events_of(analyze, text) if e["type"] == "REQUEST")
+    assert request["actor"]["countries"] == ["UKR"] and request["reported_by"] is not None
+
+
+def test_events_said_must_is_a_demand(analyze):
+    text = "Russia said on Tuesday that Sudan must return a helicopter captured last week."
+    event = next(e for e in events_of(analyze, text) if e["type"] == "REQUEST")
+    assert dyad(event) == ("REQUEST", ["RUS"], ["SDN"]) and event["pattern"] == "request.said-must"
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey has a population of about 85 million people.",
+    "Sergei Lavrov has been Russia's foreign minister since 2004.",
+    "The border region is mountainous and sparsely populated.",
+    "Analysts expect the Egyptian economy to grow by four percent next year.",
+])
+def test_events_no_event_sentences_code_nothing(analyze, text):
+    assert [e for e in events_of(analyze, text) if not e["negated"]] == []
+
+
+def test_events_each_event_says_why(analyze):
+    event = only(events_of(analyze, "Poland expelled two Russian diplomats."))
+    assert event["pattern"] == "sanction.expel" and event["trigger"]["text"] == "expelled"
+    assert event["cameo"] == "166" and event["intensity"] == -5.5 and event["quad"] == "material conflict"
