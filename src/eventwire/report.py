@@ -29,7 +29,45 @@ def report(record: dict[str, Any]) -> Group:
     quotes = _quotes_table(record)
     if quotes is not None:
         parts.append(quotes)
+    events = _events_table(record)
+    if events is not None:
+        parts.append(events)
     return Group(*parts)
+
+
+def event_line(event: dict[str, Any]) -> str:
+    """ "RUS — ASSAULT → UKR", with mode and modality."""
+    def side(role):
+        if not role:
+            return "?"
+        label = "+".join(role["countries"]) or role["span"]["text"] if role.get("span") else "+".join(role["countries"])
+        return label or "?"
+
+    kind = event["type"] + (f"({event['mode']})" if event["mode"] else "")
+    flags = []
+    if event["negated"]:
+        flags.append("not")
+    if event["hypothetical"]:
+        flags.append(event["modality"] or "hypothetical")
+    if event.get("intended"):
+        flags.append(f"of {event['intended']}")
+    line = f"{side(event['actor'])} — {kind} → {side(event['recipient']) if event['recipient'] else '·'}"
+    if event["reciprocal"]:
+        line += " (mutual)"
+    return line + (f"  [{', '.join(flags)}]" if flags else "")
+
+
+def _events_table(record: dict[str, Any]) -> Table | None:
+    if not record.get("events"):
+        return None
+    table = Table(title="What happened", title_justify="left")
+    table.add_column("event")
+    table.add_column("evidence", overflow="fold")
+    table.add_column("why", style="dim")
+    for event in record["events"]:
+        sentence = event["sentence"]["text"]
+        table.add_row(Text(event_line(event)), Text(sentence), Text(f"{event['pattern']} ({event['confidence']:.1f})"))
+    return table
 
 
 def _quotes_table(record: dict[str, Any]) -> Table | None:
@@ -48,7 +86,7 @@ def _quotes_table(record: dict[str, Any]) -> Table | None:
         actor = quote.get("speaker_actor")
         if actor and (actor["country"] or actor["sectors"]):
             speaker += f" [{_code(actor['country'], actor['sectors'])}]"
-        table.add_row(speaker, quote["kind"], quote_text(quote))
+        table.add_row(Text(speaker), quote["kind"], Text(quote_text(quote)))
     return table
 
 
@@ -64,8 +102,8 @@ def _entities_table(record: dict[str, Any]) -> Table:
         mentions = entity["mentions"]
         forms = sorted({m["text"] for m in mentions}, key=lambda s: -len(s))
         summary = f"{len(mentions)}× " + ", ".join(forms[:4]) + ("…" if len(forms) > 4 else "")
-        table.add_row(entity["id"], entity["name"], entity["type"], _code(entity["country"], entity["sectors"]),
-                      entity.get("title") or "", summary)
+        table.add_row(entity["id"], Text(entity["name"]), entity["type"], _code(entity["country"], entity["sectors"]),
+                      Text(entity.get("title") or ""), Text(summary))
     return table
 
 
@@ -82,7 +120,7 @@ def _actors_table(record: dict[str, Any]) -> Table | None:
             f"{e['field']}: {e['span']['text'] if 'span' in e else e['source']}" + (f" ({e['note']})" if e.get("note") else "")
             for e in actor["evidence"]
         )
-        table.add_row(actor["span"]["text"], _code(actor["country"], actor["sectors"]), why)
+        table.add_row(Text(actor["span"]["text"]), _code(actor["country"], actor["sectors"]), Text(why))
     return table
 
 
