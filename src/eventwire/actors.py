@@ -120,6 +120,8 @@ class ActorCoder:
             if any(t.lower_ in self.former for t in doc[lead:mention.j]):
                 former = True
             found = self._country_before(mention.i)
+            if found is None and mention.i < mention.j - 1:
+                found = self._affiliation_before(mention.i)
             if found is None:
                 found, title = self._apposition(doc[mention.j - 1])
                 if title and entity.title is None:
@@ -161,7 +163,7 @@ class ActorCoder:
         tokens = list(self.doc[mention.i:mention.j])
         for token in tokens:
             found = self.knowledge.countries.lookup(token.text)
-            if found is not None:
+            if found is not None and found[1] != "capital":  # "the Paris Club" is not French
                 entity.country = found[0].code
                 entity.evidence.append(Evidence("country", "text", CharSpan.of(token)))
                 break
@@ -203,6 +205,20 @@ class ActorCoder:
         if entity.country and (entity.nation is not None or entity.type in ("GPE", "LOC")):
             return entity.country, entity
         return None
+
+    def _affiliation_before(self, k: int) -> tuple[str, CharSpan] | None:
+        """An organisation written before a title ("U.N. Secretary-General", "NATO chief"):
+        the office holder belongs to it."""
+        doc = self.doc
+        j = k - 1
+        if j >= 0 and doc[j].text in ("'s", "’s"):
+            j -= 1
+        found = self.at.get(j) if j >= 0 else None
+        if found is None or found[0].type != "ORG" or not found[0].country:
+            return None
+        if doc[j].sent.start != doc[min(k, len(doc) - 1)].sent.start:
+            return None
+        return found[0].country, found[1].span
 
     def _country_before(self, k: int) -> tuple[str, CharSpan] | None:
         """A country written right before position k: "Russian" President, "Russia"

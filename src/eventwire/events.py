@@ -39,9 +39,14 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 AGREEING = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 VERBAL_GOVERNORS = {"AGREE", "REJECT", "THREATEN", "REQUEST", "ACCUSE"}
+# Events whose content (what is accused, demanded, welcomed) is not a second event.
+CONTENT_HOLDERS = VERBAL_GOVERNORS | {"SUPPORT"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 # Types whose missing country is where they happen (GSR convention: victims, protesters).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "MNC", "ISM", "IMG"}
+LOCATIVE = {"in", "at", "near", "outside", "into", "across", "through", "throughout", "around", "on", "inside"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -210,6 +215,16 @@ class EventCoder:
 
     def _match(self, token: Token) -> tuple[Pattern, Token | None] | None:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+            if token.lemma_.lower() in self.light:
+                # "ordered an inquiry", "held talks": the noun is the event
+                obj = self._object(token)
+                if obj is not None and any(self.knowledge.by_noun.get(k) for k in self._noun_keys(obj)):
+                    specific = [p for p in self.knowledge.by_verb.get(token.lemma_.lower(), ()) if p.objects]
+                    for pattern in specific:
+                        fit = self._verb_fits(token, pattern)
+                        if fit is not False:
+                            return pattern, fit
+                    return None
             for pattern in self.knowledge.by_verb.get(token.lemma_.lower(), ()):
                 obj = self._verb_fits(token, pattern)
                 if obj is not False:
@@ -245,19 +260,26 @@ class EventCoder:
     def _verb_fits(self, verb: Token, pattern: Pattern) -> Token | None | bool:
         """False when the pattern does not fit; else the object it consumed (or None)."""
         obj = self._object(verb)
+        if obj is None and pattern.objects:
+            # "allowed a UN convoy to enter": the object is the complement's subject
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if clause is not None:
+                obj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if pattern.no_object and obj is not None:
             return False
-        if pattern.objects:
-            if obj is None:
+        if pattern.subjects:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not any({c.lemma_.lower(), c.lower_} & pattern.subjects for c in subjects):
                 return False
-            lemmas = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
-            # "a state of siege", "part of a military aid program"
-            for prep in obj.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+        if pattern.objects:
+            words = self._words_of(obj) if obj is not None else set()
+            for prep in verb.children:
+                # "put troops on alert", "withdrew from the court"
+                if prep.dep_ in ("prep", "prt") and prep.lower_ in pattern.prep:
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            lemmas |= {pobj.lemma_.lower()} | {c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod")}
-            if not lemmas & pattern.objects:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            words |= self._words_of(pobj)
+            if not words & pattern.objects:
                 return False
         if pattern.object_is_actor and (obj is None or not self._is_actor(obj)):
             return False
@@ -271,6 +293,20 @@ class EventCoder:
             if comp is None or comp.lemma_.lower() not in pattern.complement:
                 return False
         return obj if pattern.objects else None
+
+    def _words_of(self, thing: Token) -> set[str]:
+        """The lemmas that say what a thing is: "a state of siege", "part of a military aid
+        program", "$272 million in security assistance", "dozens of warplanes"."""
+        thing = self._partitive(thing)
+        words = {thing.lemma_.lower(), thing.lower_} | {
+            c.lemma_.lower() for c in thing.children if c.dep_ in ("compound", "amod", "nmod")}
+        for prep in thing.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "to"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        words |= {pobj.lemma_.lower()} | {c.lemma_.lower() for c in pobj.children
+                                                          if c.dep_ in ("compound", "amod")}
+        return words
 
     def _noun_fits(self, noun: Token, pattern: Pattern) -> bool:
         if pattern.modifiers and not any(c.lemma_.lower() in pattern.modifiers for c in noun.lefts):
@@ -386,9 +422,12 @@ class EventCoder:
 
     def _coordinated(self, head: Token) -> list[Token]:
         heads = [head]
+        is_country = self._place_country(head) is not None and self.owner[head.i].nation is not None
         for child in head.children:
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 heads.extend(self._coordinated(child))
+            elif child.dep_ == "appos" and is_country and child.i in self.owner and self.owner[child.i].nation is not None:
+                heads.extend(self._coordinated(child))  # "Saudi Arabia, the UAE, Bahrain and Egypt"
         return heads
 
     # ---- building an event -----------------------------------------------------
@@ -417,6 +456,7 @@ class EventCoder:
         event.recipient = self._recipient(trigger, pattern, event.actor)
         if pattern.type in LOCATED:
             skip = {t.i for h in actor_heads for t in h.subtree}
+            skip |= {t.i for c in trigger.head.children if c.dep_ in SUBJECTS for t in c.subtree}
             place = self._location(trigger, skip)
             if place is not None:
                 if event.actor is not None and not event.actor.countries and (
@@ -460,7 +500,7 @@ class EventCoder:
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in self.light:
             return self._subject(noun.head)
         # "returned to Geneva for talks"
-        if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to") and noun.head.head.lemma_.lower() in self.motion:
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "on") and noun.head.head.lemma_.lower() in self.motion:
             return self._subject(noun.head.head)
         for child in noun.children:
             if child.dep_ == "poss" and self._is_actor(child):
@@ -484,6 +524,7 @@ class EventCoder:
                 homeland = self._homeland(head)
                 if homeland is not None:
                     return homeland
+                head = self._partitive(head)
                 owner = head if (head.i in self.actor_at or head.i in self.owner or head.pos_ == "PRON"
                                  or self._group_reference(head) is not None) else self._owner_of(head)
                 if owner is not None and owner.i not in actor_heads:
@@ -555,7 +596,7 @@ class EventCoder:
         role.note = f"the country of {entity.name}"
         return role
 
-    def _owner_of(self, thing: Token) -> Token | None:
+    def _owner_of(self, thing: Token, depth: int = 0) -> Token | None:
         """Whose the thing is: "Syria's offices", "offices of the Palestinian
         administrators", "a camp for Congolese refugees", "Israeli changes"."""
         named = [c for c in thing.lefts if c.dep_ in ("amod", "compound", "nmod")
@@ -563,13 +604,18 @@ class EventCoder:
         for child in thing.children:
             if child.dep_ == "poss" and self._is_actor(child) and not (child.pos_ == "PRON" and named):
                 return child
+        if named:
+            return named[-1]  # "proposed Israeli changes"
         for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "by", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "by", "from", "including"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and self._is_actor(pobj):
                     return pobj
-        if named:
-            return named[-1]
+                if pobj is not None and depth < 2:
+                    # "the independence of Georgia's breakaway regions"
+                    deeper = self._owner_of(pobj, depth + 1)
+                    if deeper is not None:
+                        return deeper
         for child in thing.children:
             # "settlements in the Gaza Strip": things in a place belong to its country
             if child.dep_ == "prep" and child.lower_ in ("in", "inside", "near"):
@@ -587,8 +633,11 @@ class EventCoder:
     def _location(self, trigger: Token, skip: set[int]) -> Role | None:
         """Where the event happens, from an "in"/"at"/"near" phrase of its own clause:
         "blew themselves up in Tel Aviv", "blocked roads in Algiers"."""
-        for token in trigger.subtree:
-            if token.i in skip or token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "near", "outside", "into", "across"):
+        root = trigger
+        while root.dep_ in ("advcl", "xcomp", "conj", "acl") and root.head.i != root.i:
+            root = root.head  # "a car bomb ripped through a market in Baghdad, killing dozens"
+        for token in root.subtree:
+            if token.i in skip or token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE:
                 continue
             country = self._place_country(token)
             if country:
@@ -717,9 +766,20 @@ class EventCoder:
                         event.modality = "conditional" if event.modality is None else event.modality
                     event.intended = event.intended or ("unless" if any(m.lower_ == "unless" for m in child.children) else None)
 
+    def _by_actor(self, event: Event) -> None:
+        """PLOVER separates civilian from state action: violence by protesters or
+        civilians is a riot (PROTEST), and a state does not protest — when a government
+        blocks or obstructs, it restricts (COERCE)."""
+        sectors = set(event.actor.sectors) if event.actor else set()
+        if event.type in ("ASSAULT", "COERCE") and sectors and sectors <= {"CVL", "EDU", "LAB", "AGR", "REL", "SOC"}:
+            event.intended, event.type, event.mode = event.type, "PROTEST", "riot"
+        elif event.type == "PROTEST" and sectors & STATE_SECTORS and event.mode in ("obstruct", "boycott", None):
+            event.type, event.mode = "COERCE", "restrict"
+
     def _convert(self, event: Event, pattern: Pattern) -> None:
         """PLOVER's reading of intentions: a promised cooperative act is AGREE, a
         promised conflictual one THREATEN, a refused cooperative one REJECT."""
+        self._by_actor(event)
         unless = event.intended == "unless"
         if unless:
             event.intended = None
@@ -766,9 +826,11 @@ class EventCoder:
             event.actor = self._role([speaker])
         elif event.actor is not None and event.actor.sectors and not event.actor.countries and speaker is not None:
             # "troops were being redirected", said a Russian military official: troops of
-            # no stated country are the source's own.
+            # no stated country are the source's own — when the source is of that state.
             source = self._role([speaker])
-            if source is not None and source.countries:
+            state_source = source is not None and source.countries and not set(source.countries) & INTERNATIONAL \
+                and set(source.sectors) & {"GOV", "MIL", "COP"}
+            if state_source:
                 event.actor.countries = list(source.countries)
                 event.actor.note = "country of the source reporting it"
 
@@ -814,11 +876,15 @@ class EventCoder:
         for event in events:
             node = self.doc[event.trigger_i]
             # "began a hunger strike to protest ...", "blocked roads demanding ...": the
-            # purpose or manner of an event is part of it, not another event.
-            if node.dep_ in ("advcl", "xcomp", "acl") and node.head.i in by_trigger and by_trigger[node.head.i] is not event \
-                    and (node.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
-                drop.add(id(event))
-                continue
+            # purpose or manner of an event is part of it, not another event — except a
+            # separate speech act of a non-protest ("cut ties, accusing Doha of ...").
+            if node.dep_ in ("advcl", "xcomp", "acl") and node.head.i in by_trigger and by_trigger[node.head.i] is not event:
+                outer = by_trigger[node.head.i]
+                purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+                manner = node.tag_ == "VBG"
+                if purpose or (manner and (outer.type == "PROTEST" or event.type not in VERBAL_GOVERNORS)):
+                    drop.add(id(event))
+                    continue
             outer = self._content_of(node, by_trigger)
             if outer is not None and outer is not event:
                 drop.add(id(event))
@@ -842,15 +908,16 @@ class EventCoder:
         """The speech act whose complement clause holds this trigger ("agreed that their
         countries should cooperate", "demanded that Israel ease restrictions")."""
         climb = node
-        for _ in range(6):
-            if climb.head.i == climb.i:
+        for _ in range(8):
+            if climb.head.i == climb.i or climb.dep_ == "conj":
                 return None
-            if climb.dep_ in ("ccomp", "acl"):
-                outer = by_trigger.get(climb.head.i)
-                if outer is not None and outer.type in VERBAL_GOVERNORS:
-                    return outer
-                if climb.dep_ == "ccomp":
-                    return None
+            outer = by_trigger.get(climb.head.i)
+            if outer is not None and outer.type in CONTENT_HOLDERS and climb.dep_ in (
+                    "ccomp", "acl", "xcomp", "pobj", "pcomp", "prep", "dobj", "relcl"):
+                # "accused Israel of committing ...", "a probe into killings by police"
+                return outer
+            if climb.dep_ == "ccomp":
+                return None
             climb = climb.head
         return None
 

@@ -12,7 +12,7 @@ from ..errors import ConfigError
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 KEYS = {"name", "type", "mode", "context", "verbs", "nouns", "objects", "object_is_actor", "object_as_actor", "no_object",
-        "prep", "particle", "complement", "modifiers", "recipient", "reciprocal", "verbal"}
+        "prep", "particle", "complement", "modifiers", "subjects", "recipient", "reciprocal", "verbal"}
 DEFAULT_RECIPIENT = ("object", "with", "against", "on", "to")
 
 
@@ -32,6 +32,7 @@ class Pattern:
     particle: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
     reciprocal: bool = False
     verbal: bool = False
@@ -40,7 +41,7 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
         return sum(bool(x) for x in (self.objects, self.object_is_actor, self.no_object, self.prep,
-                                     self.particle, self.complement, self.modifiers))
+                                     self.particle, self.complement, self.modifiers, self.subjects))
 
 
 @dataclass
@@ -112,7 +113,7 @@ def load_patterns(path: Path) -> list[Pattern]:
             object_as_actor=bool(item.get("object_as_actor")),
             no_object=bool(item.get("no_object")), prep=frozenset(item.get("prep", ())),
             particle=frozenset(item.get("particle", ())), complement=frozenset(item.get("complement", ())),
-            modifiers=frozenset(item.get("modifiers", ())),
+            modifiers=frozenset(item.get("modifiers", ())), subjects=frozenset(item.get("subjects", ())),
             recipient=tuple(item.get("recipient", DEFAULT_RECIPIENT)),
             reciprocal=bool(item.get("reciprocal")), verbal=bool(item.get("verbal")),
         ))
