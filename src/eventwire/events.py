@@ -165,6 +165,8 @@ class EventCoder:
         self.background = words("background", "marks")
         self.modes = self.knowledge.words.get("modes", {})
         self.group_nouns = words("roles", "group_nouns")
+        self.nature = words("not_actors", "nature")
+        self.sport = words("not_actors", "sport")
         self.actor_at: dict[int, ActorMention] = {a.head: a for a in doc._.layers.actors}
         self.owner: dict[int, Entity] = {}
         for entity in doc._.layers.entities:
@@ -199,7 +201,7 @@ class EventCoder:
                 obj = self._object(token)
                 if obj is not None:
                     absorbed.add(obj.i)  # "rejected calls by Belarus": the calls are what was rejected
-            if not self._asserted(token):
+            if not self._asserted(token) or self._not_political(token, pattern):
                 continue
             event = self._event(token, pattern)
             if event is not None:
@@ -339,6 +341,20 @@ class EventCoder:
                 return False
             node = node.head
         return True
+
+    def _not_political(self, trigger: Token, pattern: Pattern) -> bool:
+        """An earthquake that struck, a typhoon that slammed into a coast, a team that
+        beat another: the words of violence and criticism outside politics."""
+        subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lemma_.lower() in self.nature or s.lower_ in self.nature for s in subjects):
+            return True
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in self.nature:
+            return True
+        if pattern.type in ("ASSAULT", "ACCUSE", "REJECT"):
+            words = {t.lower_ for t in trigger.sent}
+            if words & self.sport or any(t.like_num and "-" in t.text for t in trigger.sent):
+                return True
+        return False
 
     def _governors(self, trigger: Token) -> list[Token]:
         """The chain of verbs and adjectives a trigger hangs from by to-complements
