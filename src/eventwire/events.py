@@ -438,7 +438,8 @@ class EventCoder:
 
     def _coordinated(self, head: Token) -> list[Token]:
         heads = [head]
-        is_country = self._place_country(head) is not None and self.owner[head.i].nation is not None
+        entity = self.owner.get(head.i)
+        is_country = entity is not None and entity.nation is not None
         for child in head.children:
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 heads.extend(self._coordinated(child))
@@ -469,6 +470,8 @@ class EventCoder:
                 obj = self._object(trigger)
                 actor_heads = self._coordinated(obj) if obj is not None else []
         event.actor = self._role(actor_heads)
+        if event.actor is not None and not event.actor.empty and not event.actor.countries and actor_heads:
+            self._place_role(event.actor, self._partitive(actor_heads[0]), trigger)
         event.recipient = self._recipient(trigger, pattern, event.actor)
         if pattern.type in LOCATED:
             skip = {t.i for h in actor_heads for t in h.subtree}
@@ -546,6 +549,10 @@ class EventCoder:
                 if owner is not None and owner.i not in actor_heads:
                     role = self._role(self._coordinated(owner))
                     if role is not None and not role.empty and (role.countries or role.sectors or role.entities):
+                        if not role.countries:
+                            # "76 hostages from a hideout in Zamfara state", "24 hostages,
+                            # including 13 Israelis": people of no stated country, placed
+                            self._place_role(role, owner, trigger)
                         return role
         return None
 
@@ -586,9 +593,9 @@ class EventCoder:
         if obj is not None:
             holders.append(obj)
         for holder in list(holders):
-            # "the withdrawal of some invasion forces from Panama"
+            # "the withdrawal of some invasion forces from Panama", "spoke by telephone with X"
             for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and (prep.lower_ == "of" or (holder.i == trigger.i and prep.lower_ in ("by", "over", "via"))):
                     holders += [c for c in prep.children if c.dep_ == "pobj"]
         for holder in holders:
             for child in holder.children:
@@ -617,13 +624,17 @@ class EventCoder:
         administrators", "a camp for Congolese refugees", "Israeli changes"."""
         named = [c for c in thing.lefts if c.dep_ in ("amod", "compound", "nmod")
                  and (c.i in self.owner or c.i in self.actor_at)]
+        if not named:
+            # "a British-flagged tanker": the country inside a hyphenated modifier
+            named = [g for c in thing.lefts if c.dep_ in ("amod", "compound")
+                     for g in c.lefts if g.i in self.owner and self.owner[g.i].nation is not None]
         for child in thing.children:
             if child.dep_ == "poss" and self._is_actor(child) and not (child.pos_ == "PRON" and named):
                 return child
         if named:
             return named[-1]  # "proposed Israeli changes"
         for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "by", "from", "including"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "by", "from", "including", "at", "with", "against"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and self._is_actor(pobj):
                     return pobj
@@ -644,7 +655,31 @@ class EventCoder:
         entity = self.owner.get(token.i)
         if entity is not None and entity.country and (entity.nation is not None or entity.type in ("GPE", "LOC", "FAC")):
             return entity.country
+        if entity is None and token.pos_ in ("NOUN", "PROPN"):
+            # "Nigeria's Borno state", "the Kashmir valley": the place named before the noun
+            for child in token.lefts:
+                if child.dep_ in ("poss", "compound", "amod") and child.i in self.owner:
+                    inner = self.owner[child.i]
+                    if inner.country and (inner.nation is not None or inner.type in ("GPE", "LOC", "FAC")):
+                        return inner.country
         return None
+
+    def _place_role(self, role: Role, head: Token, trigger: Token) -> None:
+        """Give a role of people with no stated country the country they are in or from."""
+        owner = self._owner_of(head)
+        if owner is not None:
+            other = self._role([owner])
+            if other is not None and other.countries:
+                role.countries = list(other.countries)
+                role.note = "the country they belong to or are in"
+                return
+        for token in head.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE | {"from"}:
+                country = self._place_country(token)
+                if country:
+                    role.countries = [country]
+                    role.note = "the country they are in"
+                    return
 
     def _location(self, trigger: Token, skip: set[int]) -> Role | None:
         """Where the event happens, from an "in"/"at"/"near" phrase of its own clause:

@@ -21,7 +21,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ..document import Failure
-from ..errors import InputError
+from ..errors import EventwireError, InputError
 from ..knowledge.events import TYPES
 from ..readers import article_from_record
 from . import prf
@@ -89,7 +89,7 @@ def score_events(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any
     details = []
     for gold, result in zip(golds, analyzer.analyze_many(articles)):
         if isinstance(result, Failure):
-            raise InputError(result.origin, result.message, "fix the gold record")
+            raise EventwireError(result.message)
         pred = predicted_events(result)
         gold_types, pred_types = {g["type"] for g in gold}, {p["type"] for p in pred}
         tp += len(gold_types & pred_types)

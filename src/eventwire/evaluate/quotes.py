@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from ..document import Failure
-from ..errors import InputError
+from ..errors import EventwireError, InputError
 from ..readers import article_from_record
 from . import prf
 
@@ -108,7 +108,7 @@ def score_quotes(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any
         articles.append(article_from_record(record, where, str(record.get("id", where))))
     for gold, result in zip(golds, analyzer.analyze_many(articles)):
         if isinstance(result, Failure):
-            raise InputError(result.origin, result.message, "fix the gold record")
+            raise EventwireError(result.message)
         pred = predicted_quotes(result)
         per_doc.append((pred, gold))
         all_pred += pred
