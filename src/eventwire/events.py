@@ -496,6 +496,7 @@ class EventCoder:
         if event.mode is None:
             event.mode = self._mode_from_words(event.type, trigger, actor_heads)
         self._convert(event, pattern)
+        self._contexts(event, trigger)
         self._confidence(event, trigger)
         event.intensity, event.cameo, event.quad = self.knowledge.score(event.type, event.mode)
         event.evidence.append((event.trigger, event.sentence))
@@ -904,6 +905,13 @@ class EventCoder:
         event.mode = {"CONSULT": "meet", "RETREAT": "yield", "CONCEDE": "yield", "AID": "assist",
                       "COOPERATE": "assist"}.get(event.intended)
         event.modality = None
+
+    def _contexts(self, event: Event, trigger: Token) -> None:
+        words = {t.lower_ for t in trigger.sent} | {t.lemma_.lower() for t in trigger.sent}
+        text = trigger.sent.text.lower()
+        for context, cues in self.knowledge.words.get("contexts", {}).items():
+            if context not in event.context and (words & cues or any(" " in c and c in text for c in cues)):
+                event.context.append(context)
 
     def _confidence(self, event: Event, trigger: Token) -> None:
         score = 0.9
