@@ -32,7 +32,7 @@ from .knowledge import Knowledge
 from .knowledge.actors import coding_at
 from .knowledge.terms import AGENT, MODIFIER, TITLE, Term
 from .resources import Resources
-from .syntax import phrase_start
+from .syntax import phrase_start, sentence_of, sentence_start
 
 GOV = "GOV"
 ELI = "ELI"
@@ -116,7 +116,7 @@ class ActorCoder:
             if mention.kind != "name":
                 continue
             # "former" may stand before a country word: "Former Peruvian president X".
-            lead = max(doc[mention.i].sent.start, mention.i - 3)
+            lead = max(sentence_start(doc, mention.i), mention.i - 3)
             if any(t.lower_ in self.former for t in doc[lead:mention.j]):
                 former = True
             found = self._country_before(mention.i)
@@ -216,7 +216,7 @@ class ActorCoder:
         found = self.at.get(j) if j >= 0 else None
         if found is None or found[0].type != "ORG" or not found[0].country:
             return None
-        if doc[j].sent.start != doc[min(k, len(doc) - 1)].sent.start:
+        if sentence_start(doc, j) != sentence_start(doc, min(k, len(doc) - 1)):
             return None
         return found[0].country, found[1].span
 
@@ -227,7 +227,7 @@ class ActorCoder:
         j = k - 1
         if j >= 0 and doc[j].text in ("'s", "’s", "'", "’"):
             j -= 1
-        if j < 0 or (k < len(doc) and doc[j].sent.start != doc[k].sent.start):
+        if j < 0 or (k < len(doc) and sentence_start(doc, j) != sentence_start(doc, k)):
             return None
         found = self._country_of(j)
         if found is None:
@@ -259,8 +259,12 @@ class ActorCoder:
         """The longest agent term ending at `token` ("security forces", "foreign minister")."""
         doc = self.doc
         terms = self.knowledge.terms
-        start_limit = token.sent.start
-        for n in range(min(terms.longest, token.i - start_limit + 1), 0, -1):
+        lower = token.lower_
+        if lower not in terms.last_words and token.lemma_.lower() not in terms.by_term:
+            return None
+        start_limit = sentence_start(self.doc, token.i)
+        longest = terms.longest if lower in terms.last_words else 1
+        for n in range(min(longest, token.i - start_limit + 1), 0, -1):
             words = doc[token.i - n + 1:token.i + 1]
             text = " ".join(t.lower_ for t in words)
             term = terms.get(text)
@@ -486,7 +490,7 @@ class ActorCoder:
         return None
 
     def _home_country(self, head: Token, backer: str) -> tuple[str, CharSpan] | None:
-        sentence = head.sent
+        sentence = sentence_of(self.doc, head.i)
         best = None
         for k in range(sentence.start, sentence.end):
             found = self._country_of(k)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from .entities import Entity, Mention
 from .quotemarks import Quoted, inside_quote, quoted_regions
 from .resources import Resources
-from .syntax import SUBJECTS, is_subject
+from .syntax import SUBJECTS, is_subject, sentence_bounds, sentence_of
 
 AMBIGUITY_MARGIN = 1.0
 
@@ -63,9 +63,10 @@ class Resolver:
         self.entities: list[Entity] = doc._.layers.entities
         self.quoted: list[Quoted] = quoted_regions(doc)
         self.sent_index = {}
-        for n, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sent_index[token.i] = n
+        starts: dict[int, int] = {}
+        for k, (start, _) in enumerate(sentence_bounds(doc)):
+            self.sent_index[k] = starts.setdefault(start, len(starts))
+        self._by_sentence: dict[int, list[tuple]] | None = None
 
     def resolve_all(self) -> None:
         for token in self.doc:
@@ -76,7 +77,9 @@ class Resolver:
                 continue
             entity = self.resolve(token)
             if entity is not None:
-                entity.add(Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, "pronoun"))
+                mention = Mention(token.idx, token.idx + len(token.text), token.i, token.i + 1, "pronoun")
+                entity.add(mention)
+                self._note(entity, mention)
                 if entity.gender is None and entity.type == "PERSON":
                     if word in self.masculine:
                         entity.gender = "m"
@@ -97,45 +100,59 @@ class Resolver:
             return None
         return ranked[0].entity
 
+    def _index(self) -> dict[int, list[tuple]]:
+        """Mentions by sentence, each with what does not depend on the pronoun: its
+        head, how prominent its grammatical role is, and the quotation it is in."""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for entity in self.entities:
+                for mention in entity.mentions:
+                    self._note(entity, mention)
+        return self._by_sentence
+
+    def _note(self, entity: Entity, mention: Mention) -> None:
+        if mention.kind == "adjective" or self._by_sentence is None:
+            return
+        head = self.doc[mention.j - 1]
+        role = 0.0
+        if is_subject(head):
+            role = 3.0 if _main_clause(head) else 2.0
+        elif head.dep_ in ("dobj", "iobj", "dative", "attr"):
+            role = 0.5
+        region = inside_quote(self.quoted, mention.start)
+        self._by_sentence.setdefault(self.sent_index.get(head.i, -99), []).append(
+            (entity, mention, head, role, region))
+
     def _candidates(self, pronoun: Token) -> list[_Candidate]:
         here = self.sent_index[pronoun.i]
         quote = inside_quote(self.quoted, pronoun.idx)
         found = []
         cataphora = self._forward_subject(pronoun)
-        for entity in self.entities:
-            if not self._agrees(pronoun, entity):
-                continue
-            for mention in entity.mentions:
-                if mention.kind == "adjective":
+        index = self._index()
+        agrees: dict[int, bool] = {}
+        length = max(len(self.doc.text), 1)
+        for distance in (0, 1, 2):
+            for entity, mention, head, role, region in index.get(here - distance, ()):
+                ok = agrees.get(id(entity))
+                if ok is None:
+                    ok = agrees[id(entity)] = self._agrees(pronoun, entity)
+                if not ok:
                     continue
-                head = self.doc[mention.j - 1]
-                distance = here - self.sent_index.get(head.i, -99)
                 forward = cataphora is not None and head.i == cataphora.i
                 if mention.i >= pronoun.i and not forward:
                     continue
-                if distance < 0 or distance > 2:
-                    continue
-                region = inside_quote(self.quoted, mention.start)
-                if quote is not None and region is not quote:
-                    continue
-                if quote is None and region is not None:
+                if (quote is not None and region is not quote) or (quote is None and region is not None):
                     continue
                 if self._bound(pronoun, head):
                     continue
-                score = {0: 4.0, 1: 3.0, 2: 1.5}[distance]
-                if is_subject(head):
-                    score += 2.0
-                    if _main_clause(head):
-                        score += 1.0
-                elif head.dep_ in ("dobj", "iobj", "dative", "attr"):
-                    score += 0.5
+                score = {0: 4.0, 1: 3.0, 2: 1.5}[distance] + role
                 if forward:
                     score += 1.0
                 if (distance == 1 and pronoun.dep_ == "nsubj" and pronoun.head.lemma_ in self.speaking
                         and head.dep_ == "dobj" and head.head.lemma_ in self.questioning):
                     score += 4.0  # the one questioned is the one who answers
                 # Nearer wins small ties between mentions of one entity.
-                score += 0.001 * mention.start / max(len(self.doc.text), 1)
+                score += 0.001 * mention.start / length
                 found.append(_Candidate(entity, mention, score))
         return found
 
@@ -197,7 +214,7 @@ class Resolver:
 
     def _forward_subject(self, pronoun: Token) -> Token | None:
         """ "In his nightly address, Zelensky told...": the subject after a fronted phrase."""
-        root = pronoun.sent.root
+        root = sentence_of(self.doc, pronoun.i).root
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             return None

@@ -28,7 +28,7 @@ from .knowledge import Knowledge
 from .knowledge.terms import AGENT, MODIFIER, TITLE
 from .model import datelines
 from .resources import Resources
-from .syntax import is_subject, trim
+from .syntax import is_subject, sentence_start, trim
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
@@ -238,7 +238,7 @@ def title_chain(doc: Doc, i: int, knowledge: Knowledge) -> tuple[int, str | None
     prefixes = knowledge.words("titles", "prefixes")
     honorifics = knowledge.words("titles", "honorifics")
     former = knowledge.words("titles", "former")
-    sent_start = doc[i].sent.start
+    sent_start = sentence_start(doc, i)
     k = i
     title_end = None
     while k > sent_start:

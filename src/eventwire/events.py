@@ -34,6 +34,7 @@ from .document import CharSpan
 from .entities import Entity
 from .knowledge.events import EventKnowledge, Pattern
 from .resources import Resources
+from .syntax import sentence_of
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
@@ -351,8 +352,9 @@ class EventCoder:
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in self.nature:
             return True
         if pattern.type in ("ASSAULT", "ACCUSE", "REJECT"):
-            words = {t.lower_ for t in trigger.sent}
-            if words & self.sport or any(t.like_num and "-" in t.text for t in trigger.sent):
+            sentence = sentence_of(self.doc, trigger.i)
+            words = {t.lower_ for t in sentence}
+            if words & self.sport or any(t.like_num and "-" in t.text for t in sentence):
                 return True
         return False
 
@@ -451,7 +453,7 @@ class EventCoder:
 
     def _event(self, trigger: Token, pattern: Pattern) -> Event | None:
         doc = self.doc
-        sentence = trigger.sent
+        sentence = sentence_of(doc, trigger.i)
         event = Event(type=pattern.type, pattern=pattern.name, trigger=CharSpan.of(trigger),
                       sentence=CharSpan(sentence.start_char, sentence.end_char), trigger_i=trigger.i,
                       mode=pattern.mode, context=list(pattern.context))
@@ -856,9 +858,12 @@ class EventCoder:
         table = self.modes.get(type_)
         if not table:
             return None
-        words = {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+        near = list(trigger.subtree)
+        if len(near) > 40:
+            near = [trigger, *trigger.children]
         for head in actor_heads:
-            words |= {t.lemma_.lower() for t in head.subtree}
+            near += [head, *head.children]
+        words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
         for mode, cues in table.items():
             if words & cues:
                 return mode
@@ -907,8 +912,9 @@ class EventCoder:
         event.modality = None
 
     def _contexts(self, event: Event, trigger: Token) -> None:
-        words = {t.lower_ for t in trigger.sent} | {t.lemma_.lower() for t in trigger.sent}
-        text = trigger.sent.text.lower()
+        sentence = sentence_of(self.doc, trigger.i)
+        words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+        text = sentence.text.lower()
         for context, cues in self.knowledge.words.get("contexts", {}).items():
             if context not in event.context and (words & cues or any(" " in c and c in text for c in cues)):
                 event.context.append(context)
@@ -1002,7 +1008,7 @@ class EventCoder:
             if not subjects or not self._is_actor(subjects[0]):
                 continue  # "the question should be put to a vote" demands nothing of anyone
             recipient = self._role(self._coordinated(subjects[0]))
-            sentence = verb.sent
+            sentence = sentence_of(self.doc, verb.i)
             cue = quote.cue
             event = Event(type="REQUEST", pattern="request.said-must", trigger=cue,
                           sentence=CharSpan(sentence.start_char, sentence.end_char), trigger_i=verb.i,

@@ -29,7 +29,7 @@ from .document import CharSpan
 from .entities import Entity
 from .quotemarks import Quoted, quoted_regions
 from .resources import Resources
-from .syntax import phrase_start
+from .syntax import phrase_start, sentence_of
 
 RELATIVE = {"who", "which", "that"}
 CONTENTLESS = {"it", "this", "that", "so", "nothing", "something", "anything", "what", "everything", "much", "more"}
@@ -86,6 +86,10 @@ class QuoteFinder:
         self.cues = resources.knowledge.cues
         self.longest_cue = max((c.count(" ") + 1 for c in self.cues), default=1)
         self.regions: list[Quoted] = quoted_regions(doc)
+        self.quoted_chars: set[int] = set()  # character offsets inside a quotation
+        for region in self.regions:
+            self.quoted_chars.update(range(region.start, region.end))
+        self.phrase_heads = {c.split()[0] for c in self.cues if " " in c}
         self.owner: dict[int, Entity] = {}
         for entity in doc._.layers.entities:
             for mention in entity.mentions:
@@ -143,6 +147,8 @@ class QuoteFinder:
     def _cue_at(self, token: Token) -> tuple[str, frozenset[str], CharSpan] | None:
         doc = self.doc
         lemma = token.lemma_.lower()
+        if lemma not in self.cues and lemma not in self.phrase_heads and token.lower_ not in self.phrase_heads:
+            return None
         # Phrasal cues first: "call for", "according to", "point out".
         for n in range(self.longest_cue, 1, -1):
             if token.i + n > len(doc):
@@ -403,7 +409,7 @@ class QuoteFinder:
         return CharSpan(start, end)
 
     def _in_region(self, position: int) -> bool:
-        return any(r.start <= position < r.end for r in self.regions)
+        return position in self.quoted_chars
 
     def _region_overlapping(self, span: CharSpan) -> Quoted | None:
         return next((r for r in self.regions if r.start < span.end and span.start < r.end), None)
@@ -420,7 +426,7 @@ class QuoteFinder:
             starts.append(self.doc[phrase_start(subject)].idx)
             ends.append(subject.idx + len(subject.text))
         left, right = min(starts), max(ends)
-        sentence = cue.sent
+        sentence = sentence_of(self.doc, cue.i)
         for region in self.regions:
             if region.start >= right and region.start < sentence.end_char + 2:
                 between = self.text[right:region.start]
@@ -561,10 +567,8 @@ class QuoteFinder:
         return None
 
     def _sentence_at(self, position: int) -> Span | None:
-        for token in self.doc:
-            if token.idx <= position < token.idx + len(token.text) + len(token.whitespace_):
-                return token.sent
-        return None
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        return sentence_of(self.doc, span.start) if span is not None and len(span) else None
 
     def _reads_like_speech(self, region: Quoted) -> bool:
         inner_start, inner_end = region.inner

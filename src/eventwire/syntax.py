@@ -45,5 +45,24 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """For each token, the (start, end) token range of its sentence — computed once per
+    Doc: spaCy's Token.sent walks the document on every call."""
+    cached = doc.user_data.get("eventwire.sentences")
+    if cached is None:
+        cached = [None] * len(doc)
+        for sent in doc.sents:
+            bounds = (sent.start, sent.end)
+            for k in range(sent.start, sent.end):
+                cached[k] = bounds
+        doc.user_data["eventwire.sentences"] = cached
+    return cached
+
+
 def sentence_of(doc: Doc, i: int) -> Span:
-    return doc[i].sent
+    start, end = sentence_bounds(doc)[i]
+    return doc[start:end]
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    return sentence_bounds(doc)[i][0]

@@ -27,6 +27,7 @@ class Terms:
     def __init__(self) -> None:
         self.by_term: dict[str, Term] = {}
         self.longest = 1  # words in the longest term
+        self.last_words: set[str] = set()  # last word of every term, for a quick first test
 
     def add(self, term: Term, override: bool = False) -> None:
         """Add a term; with `override`, its sectors replace an existing entry's, and the
@@ -38,6 +39,7 @@ class Terms:
             term = Term(term.term, term.sectors or old.sectors, old.kinds | term.kinds, term.source)
         self.by_term[term.term] = term
         self.longest = max(self.longest, term.term.count(" ") + 1)
+        self.last_words.add(term.term.rsplit(" ", 1)[-1])
 
     def get(self, words: str, kind: str | None = None) -> Term | None:
         term = self.by_term.get(words.lower())
