@@ -137,6 +137,28 @@ def eval_events(gold, model, as_json) -> None:
     _run_eval(gold, model, as_json, score_events, format_events)
 
 
+@evaluate.command("geo")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_geo(gold, model, as_json) -> None:
+    """Toponym resolution: accuracy within 161 km, mean and median error, AUC."""
+    from .evaluate.geo import format_geo, score_geo
+
+    _run_eval(gold, model, as_json, score_geo, format_geo)
+
+
+@evaluate.command("time")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_time(gold, model, as_json) -> None:
+    """Temporal expressions: span P/R/F1 strict and relaxed, value F1 (TempEval-3)."""
+    from .evaluate.time import format_time, score_time
+
+    _run_eval(gold, model, as_json, score_time, format_time)
+
+
 class _Writer:
     def __init__(self, fmt: str, stream: IO[str]):
         self.fmt = fmt

@@ -144,10 +144,11 @@ def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
             i += 2
         if i >= j:
             continue
-        cand = _Candidate(i, j, ent.label_)
-        taken.append(cand)
-        for k in range(i, j):
-            owner[k] = cand
+        for i, j in _split_at_dashes(doc, i, j):
+            cand = _Candidate(i, j, ent.label_)
+            taken.append(cand)
+            for k in range(i, j):
+                owner[k] = cand
     for match in resources.gazetteer.find(doc):
         i, j = trim(doc, match.i, match.j)
         if i >= j:
@@ -167,8 +168,9 @@ def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
             if (cand.i, cand.j) == (i, j):
                 cand.from_gazetteer = cand.from_gazetteer or match.kind
                 continue
-        # A known name beats shorter NER spans inside it ("Ursula von der" + "Leyen").
-        if match.kind == ACTOR and inside and (j - i) > max(c.j - c.i for c in covering.values()):
+        # A known name beats shorter NER spans inside it ("Ursula von der" + "Leyen",
+        # "Democratic Republic" + "Congo").
+        if inside and (j - i) > max(c.j - c.i for c in covering.values()):
             for cand in covering.values():
                 taken.remove(cand)
             cand = _Candidate(i, j, _label_for(doc[i:j].text, match.kind, resources), match.kind)
@@ -176,6 +178,10 @@ def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
             for k in range(i, j):
                 owner[k] = cand
     for cand in _titled_names(doc, resources, owner):
+        taken.append(cand)
+        for k in range(cand.i, cand.j):
+            owner[k] = cand
+    for cand in _gazetteer_places(doc, resources, owner, taken):
         taken.append(cand)
         for k in range(cand.i, cand.j):
             owner[k] = cand
@@ -188,6 +194,99 @@ def _candidates(doc: Doc, resources: Resources) -> list[_Candidate]:
                               and doc[c.i:c.j].text == doc[cand.i:cand.j].text)
     taken.sort(key=lambda c: c.i)
     return taken
+
+
+def _split_at_dashes(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """NER sometimes runs two names across a spaced dash ("Central Africa - Nigeria")."""
+    parts, start = [], i
+    for k in range(i, j):
+        if doc[k].text in ("-", "–", "—") and doc[k].whitespace_ and k > i and doc[k - 1].whitespace_:
+            if k > start:
+                parts.append((start, k))
+            start = k + 1
+    if j > start:
+        parts.append((start, j))
+    return parts
+
+
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "into", "around", "throughout", "toward",
+             "towards", "inside", "within", "between", "via", "through"}
+# "the town of Torun", "the island of Java"; "Masvingo province", "Dhule district"
+PLACE_NOUNS = {"town", "village", "city", "province", "state", "county", "district", "region", "island",
+               "capital", "municipality", "prefecture", "governorate", "township", "territory", "port",
+               "suburb", "community", "islands", "provinces", "states", "districts", "counties", "regions"}
+BIG_CITY = 100_000
+
+
+def _gazetteer_places(doc: Doc, resources: Resources, owner: dict, taken: list) -> list[_Candidate]:
+    """Places the model missed or mislabelled. A name NER called an organisation,
+    person or group is a place when it is a country, province or well-known region
+    (and nobody's name), or a known place where the sentence says a place is meant.
+    Untagged capitalised names are places where the sentence says so: after "in",
+    "at", "near"..., after "the town of", before "province", before ", <place>", or in
+    a list with other places ("Migori, Homa Bay, Rongo and Kisumu")."""
+    places = resources.knowledge.places
+    actors = resources.knowledge.actors
+
+    def is_place(k: int) -> bool:
+        cand = owner.get(k) or claimed.get(k)
+        return cand is not None and cand.label in ("GPE", "LOC", "FAC")
+
+    def says_place(k: int, j: int) -> bool:
+        before = doc[k - 1].lower_ if k > 0 else ""
+        if before in LOCATIVE or (j < len(doc) and doc[j].lower_ in PLACE_NOUNS and doc[j].pos_ == "NOUN"):
+            return True
+        if before == "of" and k >= 2 and doc[k - 2].lower_ in PLACE_NOUNS:
+            return True
+        if j + 1 < len(doc) and doc[j].text in (",", "and", "or") and is_place(j + 1):
+            return True
+        return before in (",", "and", "or") and k >= 2 and (is_place(k - 2) or (doc[k - 2].text == "," and is_place(k - 3)))
+
+    claimed: dict[int, _Candidate] = {}
+    for cand in sorted(taken, key=lambda c: c.i):
+        if cand.label not in ("ORG", "PERSON", "NORP"):
+            continue
+        text = doc[cand.i:cand.j].text
+        if cand.from_gazetteer == COUNTRY:
+            cand.label = _label_for(text, COUNTRY, resources)
+            continue
+        if cand.from_gazetteer is not None or actors.lookup(text):
+            continue
+        found = places.candidates(text)
+        if not found:
+            continue
+        # A group word ("Pacific" in "Pacific climate envoy") is a place only in a place's slot.
+        strong = cand.label != "NORP" and (any(p.feature in ("country", "region") for p in found) or (
+            cand.label == "ORG" and any(p.feature == "city" and p.population >= BIG_CITY for p in found)))
+        if cand.label == "PERSON" and title_chain(doc, cand.i, resources.knowledge)[1] is not None:
+            strong = False
+        last = doc[cand.j - 1]
+        if last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN":
+            strong = False  # "Pacific climate envoy": a modifier names a group or scope
+        if strong or says_place(cand.i, cand.j):
+            cand.label = "GPE"
+    found_places = []
+    k = 0
+    n = len(doc)
+    while k < n:
+        token = doc[k]
+        if k in owner or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            k += 1
+            continue
+        j = k
+        while j < n and j - k < 4 and j not in owner and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        # the longest run that is a known place, where the sentence says a place is meant
+        for end in range(j, k, -1):
+            if places.candidates(doc[k:end].text) and says_place(k, end):
+                cand = _Candidate(k, end, "GPE")
+                found_places.append(cand)
+                for m in range(k, end):
+                    claimed[m] = cand
+                j = end
+                break
+        k = max(j, k + 1)
+    return found_places
 
 
 def _titled_names(doc: Doc, resources: Resources, owner: dict) -> list[_Candidate]:

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, coref, entities, events, quotes
+from . import actors, coref, entities, events, places, quotes, timexes
 from .document import Article, Failure, start_document, to_record
 from .errors import EventwireError, StageError
 from .gazetteer import Gazetteer
@@ -37,6 +37,8 @@ STAGES: list[tuple[str, Stage]] = [
     ("coref", coref.add_coreference),
     ("quotes", quotes.add_quotes),
     ("events", events.add_events),
+    ("timexes", timexes.add_timexes),
+    ("places", places.add_places),
 ]
 
 

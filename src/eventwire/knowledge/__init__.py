@@ -9,6 +9,7 @@
   data/lexicon.toml          closed-class words the rules use (title prefixes, pronouns...)
   data/quote_cues.tsv        verbs and phrases of attribution, with the frames they take
   data/event_*.toml          event trigger patterns, PLOVER types and scores, modality words
+  data/timex.toml            words of temporal expressions (weekdays, months, units ...)
 
 `Knowledge.load(extra)` adds user dictionaries (`--actors FILE`): an eventwire TSV of
 named actors (header with name and country) or of agent terms (header with term,
@@ -44,6 +45,7 @@ class Knowledge:
     lexicon: dict
     cues: dict[str, frozenset[str]]
     events: EventKnowledge
+    timex: "TimexPatterns"
     sources: list[str] = field(default_factory=list)  # user dictionaries, for reports
 
     @classmethod
@@ -61,7 +63,10 @@ class Knowledge:
                    for section, lists in raw.items()}
         cues = {" ".join(row.get("cue").lower().split()): frozenset(row.list("frames"))
                 for row in read_table(DATA / "quote_cues.tsv", required=("cue", "frames"))}
-        knowledge = cls(countries, terms, actors, places, lexicon, cues, EventKnowledge.load(DATA))
+        from ..timexes import TimexPatterns, TimexWords  # the patterns live with the stage that uses them
+
+        timex = TimexPatterns(TimexWords.load(DATA / "timex.toml"))
+        knowledge = cls(countries, terms, actors, places, lexicon, cues, EventKnowledge.load(DATA), timex)
         codes = CodeTable.load(DATA / "cameo_codes.tsv", {c.code for c in countries.all})
         for path in extra:
             knowledge.add_dictionary(Path(path), codes)

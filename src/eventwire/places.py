@@ -1,0 +1,242 @@
+"""Where: toponyms found and placed on the map, offline.
+
+Toponyms are the place mentions of the entity layer (spaCy GPE/LOC/FAC, country names,
+capitals standing for their government, datelines) plus gazetteer matches for places
+the model misses. Each is resolved among the candidates the knowledge's place index
+holds (countries, well-known regions, first-level divisions, GeoNames cities) by:
+  1. a place named right after it ("Paris, Texas", "Istanbul, Turkey", "Georgia's
+     capital") — the candidate inside that place wins;
+  2. the article's other places and countries — a candidate in a country the article
+     names is preferred, and a US state over the country Georgia in a story about Atlanta
+     (a name never vouches for itself);
+  3. then prominence: a country over a province over a city of the same name, a bigger
+     city over a smaller, a capital over a town.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .document import CharSpan
+from .entities import Entity, Mention
+from .knowledge.places import CITY, COUNTRY, REGION, Place
+from .model import datelines
+from .resources import Resources
+from .syntax import sentence_of
+
+IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
+IN_SENTENCE = 2.0  # more when the sentence itself names that country
+ALTERNATE = 2.0  # penalty for a city that has the name only as an alternate spelling
+INSIDE_NEXT = 8.0  # bonus for a candidate inside the place written after it ("Paris, Texas")
+
+
+@dataclass(eq=False)
+class Toponym:
+    span: CharSpan
+    place: Place | None
+    entity: Entity | None = None
+    i: int = 0
+    j: int = 0
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        place = self.place
+        feature = None
+        if place is not None:
+            feature = place.feature if place.feature in (CITY, REGION, COUNTRY) else "other"
+        return {
+            "span": self.span.to_json(text),
+            "name": place.name if place else text[self.span.start:self.span.end],
+            "lat": round(place.lat, 5) if place else None,
+            "lon": round(place.lon, 5) if place else None,
+            "country": place.country if place else None,
+            "geonameid": place.geonameid if place else None,
+            "feature": feature,
+            "entity": self.entity.id if self.entity else None,
+        }
+
+
+def add_places(doc: Doc, resources: Resources) -> None:
+    doc._.layers.places = find_places(doc, resources)
+
+
+def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
+    places = resources.knowledge.places
+    mentions = _toponym_mentions(doc, resources)
+    context, own = _article_countries(doc, mentions, resources)
+    found: list[Toponym] = []
+    for entity, mention in mentions:
+        text = doc.text[mention.start:mention.end]
+        if text.isupper() and len(text) > 3:
+            text = text.title()  # datelines
+        candidates = _candidates(entity, mention, text, places)
+        place = _choose(doc, mention, candidates, context, places, entity, own, mentions)
+        found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j))
+        if entity is not None and entity.type != "ORG" and entity.nation is None and place is not None and (
+                entity.place is None or entity.place.country != place.country):
+            entity.place = place
+            if entity.country is None or entity.country != place.country:
+                entity.country = place.country
+    return found
+
+
+def _toponym_mentions(doc: Doc, resources: Resources | None = None) -> list[tuple[Entity | None, Mention]]:
+    """Place mentions in reading order: names of places and countries, and capitals used
+    for their governments; not nationality words ("Russian") or pronouns. A place named
+    inside an organisation's name counts too ("U.S. Centers for Disease Control")."""
+    out = []
+    for entity in doc._.layers.entities:
+        if entity.type in ("GPE", "LOC", "FAC"):
+            for mention in entity.mentions:
+                if mention.kind in ("name", "metonym"):
+                    out.append((entity, mention))
+        elif entity.type == "ORG" and resources is not None:
+            for mention in entity.mentions:
+                inner = _place_inside(doc, mention, resources)
+                if inner is not None:
+                    out.append((inner[0], inner[1]))
+    out.sort(key=lambda pair: pair[1].start)
+    return out
+
+
+def _place_inside(doc: Doc, mention: Mention, resources: Resources):
+    """The country or big place at the start or end of an organisation's name."""
+    countries = resources.knowledge.countries
+    places = resources.knowledge.places
+    tokens = doc[mention.i:mention.j]
+    if len(tokens) < 2:
+        return None
+    for n in range(min(3, len(tokens) - 1), 0, -1):
+        for part in (tokens[:n], tokens[len(tokens) - n:]):
+            text = part.text
+            found = countries.lookup(text)
+            if found is not None and found[1] == "name":
+                entity = next((e for e in doc._.layers.entities if e.nation is found[0]), None)
+                return entity, Mention(part.start_char, part.end_char, part.start, part.end, "name")
+            if part.start == tokens.start and any(p.feature != COUNTRY and (p.population >= 100000 or p.kind == "admin1")
+                                                  for p in places.candidates(text)):
+                return None, Mention(part.start_char, part.end_char, part.start, part.end, "name")
+    return None
+
+
+def _article_countries(doc: Doc, mentions, resources: Resources) -> tuple[dict[str, float], dict[int, tuple[str, float]]]:
+    """How strongly the article is about each country: names of countries, the
+    countries of places with one reading, nationality words. Also what each entity
+    added, so that a name is not its own context ("Georgia" does not vouch for Georgia)."""
+    weight: dict[str, float] = {}
+    own: dict[int, tuple[str, float]] = {}
+
+    def add(code: str, amount: float, entity: Entity | None = None) -> None:
+        weight[code] = weight.get(code, 0) + amount
+        if entity is not None:
+            before = own.get(id(entity), (code, 0.0))[1]
+            own[id(entity)] = (code, before + amount)
+
+    for entity, mention in mentions:
+        if entity is not None and entity.nation is not None and mention.kind == "name":
+            add(entity.nation.code, 1.0, entity)
+    for entity, mention in mentions:
+        if entity is None or entity.nation is None:
+            options = {p.country for p in resources.knowledge.places.candidates(doc.text[mention.start:mention.end]) if p.country}
+            if len(options) == 1:
+                add(next(iter(options)), 0.5)
+    for entity in doc._.layers.entities:
+        if entity.nation is not None:
+            for mention in entity.mentions:
+                if mention.kind in ("adjective", "demonym"):
+                    add(entity.nation.code, 0.5)
+    return weight, own
+
+
+def _candidates(entity: Entity | None, mention: Mention, text: str, places) -> list[Place]:
+    if entity is not None and entity.nation is not None:
+        if mention.kind == "metonym":
+            # "Moscow says": the capital's coordinates, its country's government
+            capital = [p for p in places.candidates(text) if p.country == entity.nation.code and p.feature == CITY]
+            if capital:
+                return capital
+        country = [p for p in places.candidates(entity.nation.name) if p.feature == COUNTRY]
+        # A country's name that is also a province or state elsewhere (Georgia) keeps
+        # both readings for the context to decide.
+        others = [p for p in places.candidates(text) if p.feature == REGION and p.kind == "admin1"
+                  and p.country != entity.nation.code]
+        if country:
+            return country + others
+    return list(places.candidates(text))
+
+
+def _sentence_countries(doc: Doc, mention: Mention, mentions, skip: Entity | None) -> set[str]:
+    sent = sentence_of(doc, mention.i)
+    out = set()
+    for entity, other in mentions:
+        if entity is not None and entity is not skip and sent.start <= other.i < sent.end and entity.country:
+            out.add(entity.country)
+    return out
+
+
+def _prominence(place: Place) -> float:
+    """How likely a bare name means this place before any context: a country over a
+    province over a city of the same name; cities and provinces by population; seas,
+    continents and well-known regions count as big places."""
+    if place.feature == COUNTRY:
+        return 10.0
+    if place.population:
+        base = math.log10(place.population + 10)
+    else:
+        base = 7.5 if place.feature == REGION else 3.0  # seas, continents, famous regions
+    if place.feature == REGION and place.kind in ("admin1", "region", "disputed", "island"):
+        base += 1.0
+    if place.kind == "capital":
+        base += 1.5
+    return base
+
+
+def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[str, float], places,
+            entity: Entity | None = None, own: dict | None = None, mentions=()) -> Place | None:
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    if entity is not None and own and id(entity) in own:
+        code, amount = own[id(entity)]
+        context = dict(context)
+        context[code] = context.get(code, 0) - amount
+        if context[code] <= 0:
+            del context[code]
+    container = _next_place(doc, mention, places)
+    nearby = _sentence_countries(doc, mention, mentions, entity)
+    name = doc.text[mention.start:mention.end]
+    best, best_score = None, -1e9
+    for place in candidates:
+        score = _prominence(place)
+        if place.feature == CITY and not places.bears(name, place):
+            score -= ALTERNATE
+        if place.country and place.country in context:
+            score += (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
+        if place.country and place.country in nearby:
+            score += IN_SENTENCE
+        if container is not None and place.country in container:
+            score += INSIDE_NEXT
+        if score > best_score:
+            best, best_score = place, score
+    return best
+
+
+def _next_place(doc: Doc, mention: Mention, places) -> set[str] | None:
+    """The countries of a place written right after this one ("Paris, Texas",
+    "Istanbul, Turkey") — where this one lies."""
+    j = mention.j
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return None
+    k = j + 1
+    end = k
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - k < 4:
+        end += 1
+    if end == k:
+        return None
+    name = doc[k:end].text
+    options = {p.country for p in places.candidates(name) if p.country and p.feature in (COUNTRY, REGION)}
+    return options or None
