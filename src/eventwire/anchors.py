@@ -1,0 +1,198 @@
+"""When and where each event happened, from its own clause.
+
+An event's date is the temporal expression that governs its clause: one attached to the
+trigger ("talks on Friday"), to the verb the trigger belongs to or a verb chained to it
+("talks ... scheduled to begin in Turkey this week", "agreed to meet next week"). A
+reported event with no date of its own that is a fact, not a plan, takes the date of the
+report ("an official said Friday that troops were being redirected": Friday). Otherwise
+the event gets the publication date, marked `"source": "published"` so no one mistakes
+it for a stated date.
+
+An event's place is a toponym in a locative phrase of the same clause ("talks ... in
+Istanbul"), or the place attacked ("shelled Kharkiv"). Never one from another sentence,
+and never the place of a report ("said in Kyiv that ..."). When the same event is stated
+several times, the most specific place wins (a city over its country).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .document import CharSpan
+from .resources import Resources
+
+CLAUSE_LINKS = {"xcomp", "aux", "auxpass", "conj", "advcl", "oprd"}
+REPORT_LINKS = {"ccomp", "parataxis"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "on", "within", "into"}
+PLACE_IS_TARGET = {"ASSAULT", "COERCE"}
+SPECIFICITY = {"city": 3, "other": 3, "region": 2, "country": 1}
+
+
+@dataclass
+class EventDate:
+    value: str | None
+    type: str
+    source: str  # "text": the event's own clause; "report": the report's date; "published"
+    span: CharSpan | None = None
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        return {"value": self.value, "type": self.type, "source": self.source,
+                "span": self.span.to_json(text) if self.span else None}
+
+
+@dataclass
+class EventPlace:
+    toponym: Any  # places.Toponym
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        out = self.toponym.to_json(text)
+        out.pop("entity", None)
+        return out
+
+
+def add_anchors(doc: Doc, resources: Resources) -> None:
+    layers = doc._.layers
+    article = doc._.article
+    published = article.published.isoformat() if article is not None and article.published else None
+    timexes = [(t, _root(doc, t.span)) for t in layers.timexes if t.type in ("DATE", "TIME")]
+    timexes = [(t, root) for t, root in timexes if root is not None]
+    toponyms = [p for p in layers.places if p.place is not None]
+    cues = resources.knowledge.cues
+    for event in layers.events:
+        triggers = [event.trigger_i] + [_token_at(doc, trigger.start) for trigger, _ in event.evidence]
+        triggers = list(dict.fromkeys(t for t in triggers if t is not None))
+        event.date = _date(doc, event, triggers, timexes, cues) or (
+            EventDate(published, "DATE", "published") if published else None)
+        event.place = _place(doc, event, triggers, toponyms)
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else None
+
+
+def _root(doc: Doc, span: CharSpan) -> Token | None:
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens.root if tokens is not None and len(tokens) else None
+
+
+def _clause(trigger: Token) -> set[int]:
+    """The trigger and the verbs of its clause: the verb a noun trigger is an argument of,
+    and verbs chained by xcomp, auxiliaries or conjunction ("scheduled to begin")."""
+    head = trigger
+    members = {trigger.i}
+    if trigger.pos_ not in ("VERB", "AUX"):
+        # A noun trigger belongs to a verb's clause only as its argument ("talks are
+        # scheduled", "held talks", "took part in talks"), not from deep inside another
+        # phrase ("ahead of negotiations to the invasion" is not the invasion's clause).
+        noun = trigger
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "a new set of talks", "a round of negotiations"
+            members.add(noun.i)
+        if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            head = noun.head
+        elif noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            head = noun.head.head
+        else:
+            return members
+        members.add(head.i)
+    # up through xcomp/conj to the verb that carries the clause ("began to shell")
+    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
+        head = head.head
+        members.add(head.i)
+    stack = [head]
+    while stack:
+        verb = stack.pop()
+        members.add(verb.i)
+        for child in verb.children:
+            if child.dep_ in CLAUSE_LINKS and child.pos_ in ("VERB", "AUX") and child.i not in members:
+                stack.append(child)
+    return members
+
+
+def _attachment(root: Token, trigger: Token) -> Token:
+    """The word a timex or place phrase modifies: climb from its root through
+    prepositions and nouns to the first verb, or the trigger if met first."""
+    token = root
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == trigger.i or token.pos_ in ("VERB", "AUX"):
+            return token
+    return token
+
+
+def _governing(doc: Doc, triggers: list[int], roots: list[tuple[Any, Token]]) -> tuple[Any, int] | None:
+    """The first timex governing any statement of the event; a calendar date before a
+    general reference ("now", "recently")."""
+    found = []
+    for i in triggers:
+        trigger = doc[i]
+        clause = _clause(trigger)
+        sent = trigger.sent
+        for item, root in roots:
+            if sent.start <= root.i < sent.end and _attachment(root, trigger).i in clause:
+                found.append((item, i))
+    found.sort(key=lambda pair: (pair[0].value or "").endswith("_REF"))
+    return found[0] if found else None
+
+
+def _report_verb(trigger: Token, cues) -> Token | None:
+    """The verb of saying whose complement holds the trigger's clause."""
+    token = trigger
+    while token.head.i != token.i:
+        if token.dep_ in REPORT_LINKS and token.head.lemma_.lower() in cues:
+            return token.head
+        token = token.head
+    return None
+
+
+def _date(doc: Doc, event, triggers: list[int], timexes, cues) -> EventDate | None:
+    found = _governing(doc, triggers, timexes)
+    if found is not None:
+        timex = found[0]
+        return EventDate(timex.value, timex.type, "text", timex.span)
+    if event.modality is not None:
+        return None  # a plan or a possibility happens later than its report
+    for i in triggers:
+        verb = _report_verb(doc[i], cues)
+        if verb is None:
+            continue
+        found = _governing(doc, [verb.i], timexes)
+        if found is not None:
+            timex = found[0]
+            return EventDate(timex.value, timex.type, "report", timex.span)
+    return None
+
+
+def _place(doc: Doc, event, triggers: list[int], toponyms) -> EventPlace | None:
+    best = None
+    for i in triggers:
+        trigger = doc[i]
+        clause = _clause(trigger)
+        sent = trigger.sent
+        for toponym in toponyms:
+            if not (sent.start <= toponym.i < sent.end):
+                continue
+            root = doc[toponym.i:toponym.j].root
+            if not _tied(root, trigger, clause, event):
+                continue
+            rank = SPECIFICITY.get(toponym.place.feature, 0)
+            if best is None or rank > best[0]:
+                best = (rank, toponym)
+    return EventPlace(best[1]) if best else None
+
+
+def _tied(root: Token, trigger: Token, clause: set[int], event) -> bool:
+    """A toponym in a locative phrase of the event's clause ("in Istanbul", "in Istanbul,
+    Turkey"), or the target of an attack."""
+    token = root
+    while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
+        token = token.head  # "Istanbul, Turkey": Turkey hangs on Istanbul
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+        return _attachment(token.head, trigger).i in clause
+    if event.type in PLACE_IS_TARGET and token.dep_ == "dobj" and token.head.i == trigger.i:
+        return True
+    return False
