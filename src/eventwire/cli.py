@@ -45,7 +45,9 @@ def main() -> None:
               help="Extra actor or agent dictionary: eventwire TSV or CAMEO/TABARI (repeatable).")
 @click.option("--processes", type=int, default=None, help="Worker processes for many articles.")
 @click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
-def analyze(inputs, fmt, out, published, model, actors, processes, batch_size) -> None:
+@click.option("--summary-sentences", type=int, default=None, metavar="N",
+              help="Sentences in the extractive summary [default: 3].")
+def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, summary_sentences) -> None:
     """Analyse articles: files, directories, or - for standard input.
 
     Text files: the first short line is the headline, a short second line the
@@ -53,7 +55,7 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size) -
     """
     try:
         settings = Settings.from_env().with_(
-            model=model, processes=processes, batch_size=batch_size,
+            model=model, processes=processes, batch_size=batch_size, summary_sentences=summary_sentences,
             actor_files=tuple(Path(a) for a in actors) or None,
         )
         when = parse_published(published, "--published") if published else None
@@ -157,6 +159,17 @@ def eval_time(gold, model, as_json) -> None:
     from .evaluate.time import format_time, score_time
 
     _run_eval(gold, model, as_json, score_time, format_time)
+
+
+@evaluate.command("summary")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_summary(gold, model, as_json) -> None:
+    """Extractive summary: ROUGE-1/2/Lsum F1 (stemmed), beside Lead-3."""
+    from .evaluate.summary import format_summary, score_summary
+
+    _run_eval(gold, model, as_json, score_summary, format_summary)
 
 
 class _Writer:

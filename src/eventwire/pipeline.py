@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, anchors, coref, entities, events, places, quotes, timexes
+from . import actors, anchors, coref, entities, events, places, quotes, summary, timexes
 from .document import Article, Failure, start_document, to_record
 from .errors import EventwireError, StageError
 from .gazetteer import Gazetteer
@@ -40,6 +40,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("timexes", timexes.add_timexes),
     ("places", places.add_places),
     ("anchors", anchors.add_anchors),
+    ("summary", summary.add_summary),
 ]
 
 
