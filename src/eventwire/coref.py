@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from .entities import Entity, Mention
 from .quotemarks import Quoted, inside_quote, quoted_regions
 from .resources import Resources
-from .syntax import SUBJECTS, is_subject, sentence_bounds, sentence_of
+from .syntax import SUBJECTS, is_subject, sentence_bounds, sentence_of, text_of
 
 AMBIGUITY_MARGIN = 1.0
 
@@ -130,7 +130,7 @@ class Resolver:
         cataphora = self._forward_subject(pronoun)
         index = self._index()
         agrees: dict[int, bool] = {}
-        length = max(len(self.doc.text), 1)
+        length = max(len(text_of(self.doc)), 1)
         for distance in (0, 1, 2):
             for entity, mention, head, role, region in index.get(here - distance, ()):
                 ok = agrees.get(id(entity))

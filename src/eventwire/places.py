@@ -26,7 +26,7 @@ from .entities import Entity, Mention
 from .knowledge.places import CITY, COUNTRY, REGION, Place
 from .model import datelines
 from .resources import Resources
-from .syntax import sentence_of
+from .syntax import sentence_of, text_of
 
 IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
 IN_SENTENCE = 2.0  # more when the sentence itself names that country
@@ -69,7 +69,7 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
     context, own = _article_countries(doc, mentions, resources)
     found: list[Toponym] = []
     for entity, mention in mentions:
-        text = doc.text[mention.start:mention.end]
+        text = text_of(doc)[mention.start:mention.end]
         if text.isupper() and len(text) > 3:
             text = text.title()  # datelines
         candidates = _candidates(entity, mention, text, places)
@@ -140,7 +140,7 @@ def _article_countries(doc: Doc, mentions, resources: Resources) -> tuple[dict[s
             add(entity.nation.code, 1.0, entity)
     for entity, mention in mentions:
         if entity is None or entity.nation is None:
-            options = {p.country for p in resources.knowledge.places.candidates(doc.text[mention.start:mention.end]) if p.country}
+            options = {p.country for p in resources.knowledge.places.candidates(text_of(doc)[mention.start:mention.end]) if p.country}
             if len(options) == 1:
                 add(next(iter(options)), 0.5)
     for entity in doc._.layers.entities:
@@ -208,7 +208,7 @@ def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[s
             del context[code]
     container = _next_place(doc, mention, places)
     nearby = _sentence_countries(doc, mention, mentions, entity)
-    name = doc.text[mention.start:mention.end]
+    name = text_of(doc)[mention.start:mention.end]
     best, best_score = None, -1e9
     for place in candidates:
         score = _prominence(place)

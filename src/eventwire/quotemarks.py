@@ -9,10 +9,16 @@ with no partner quotes nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = {"“": "”", "«": "»", "„": "“"}
 CLOSE_DOUBLE = {"”", "»"}
+# Every character the pairing looks at; the scan jumps from one to the next.
+_MARKS = re.compile("[" + re.escape('"`\'' + "".join(OPEN_DOUBLE) + "".join(OPEN_DOUBLE.values()) + "".join(CLOSE_DOUBLE)) + "]")
+_SINGLE = re.compile("['‘’]")
+
+from .syntax import text_of
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,10 @@ def _pair(text: str, start: int, end: int, found: list[Quoted]) -> int | None:
     i = start
     paragraph_found: list[Quoted] = []
     while i < end:
+        mark = _MARKS.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         two = text[i:i + 2]
         if open_at is None:
@@ -123,12 +133,11 @@ def _pair(text: str, start: int, end: int, found: list[Quoted]) -> int | None:
     # Single quotes, outside double-quoted stretches.
     inside = [(q.start, q.end) for q in paragraph_found]
     single_open: int | None = None
-    for i in range(start, end):
+    for mark in _SINGLE.finditer(text, start, end):
+        i = mark.start()
         if any(a <= i < b for a, b in inside):
             continue
         ch = text[i]
-        if ch not in "'‘’":
-            continue
         if text[i:i + 2] == "''" or (i > start and text[i - 1:i + 1] == "''"):
             continue
         if ch == "’" or ch == "'":
@@ -158,5 +167,5 @@ def quoted_regions(doc) -> list[Quoted]:
     """find_quoted for a Doc, computed once and kept with it (coref and quotes both ask)."""
     cached = doc.user_data.get("eventwire.quoted")
     if cached is None:
-        cached = doc.user_data["eventwire.quoted"] = find_quoted(doc.text)
+        cached = doc.user_data["eventwire.quoted"] = find_quoted(text_of(doc))
     return cached

@@ -29,7 +29,7 @@ from .document import CharSpan
 from .entities import Entity
 from .quotemarks import Quoted, quoted_regions
 from .resources import Resources
-from .syntax import phrase_start, sentence_of
+from .syntax import phrase_start, sentence_of, text_of
 
 RELATIVE = {"who", "which", "that"}
 CONTENTLESS = {"it", "this", "that", "so", "nothing", "something", "anything", "what", "everything", "much", "more"}
@@ -82,7 +82,7 @@ def add_quotes(doc: Doc, resources: Resources) -> None:
 class QuoteFinder:
     def __init__(self, doc: Doc, resources: Resources):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.cues = resources.knowledge.cues
         self.longest_cue = max((c.count(" ") + 1 for c in self.cues), default=1)
         self.regions: list[Quoted] = quoted_regions(doc)

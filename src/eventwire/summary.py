@@ -25,6 +25,7 @@ from .resources import Resources
 from .syntax import sentence_bounds
 
 LENGTH = 3
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 POSITION_WEIGHT = 1.6  # how strongly the lead is preferred
 REDUNDANT = 0.6  # share of content words already said that makes a sentence a repeat
 LEANS_BACK = {"but", "however", "also", "still", "yet", "meanwhile", "moreover", "and", "he", "she", "it",
@@ -53,15 +54,14 @@ def summarise(doc: Doc, length: int = LENGTH) -> list[SummarySentence]:
     sentences = _body_sentences(doc, headline)
     if not sentences:
         return []
-    words = [_content_words(s) for s in sentences]
+    quoted = _marks(len(doc), [(q.start, q.end) for q in quoted_regions(doc)], doc)
+    named = _named_tokens(doc)
+    stats = [_sentence_stats(sent, quoted, named) for sent in sentences]
+    words = [st.words for st in stats]
     frequency = Counter(w for ws in words for w in set(ws))
     head_words = set(_content_words(doc.char_span(headline.start, headline.end, alignment_mode="expand"))) \
         if headline is not None else set()
-    quoted = [(q.start, q.end) for q in quoted_regions(doc)]
-    named = _named_tokens(doc)
-    scored = []
-    for n, (sent, ws) in enumerate(zip(sentences, words)):
-        scored.append((_score(n, sent, ws, frequency, head_words, quoted, named, len(sentences)), n))
+    scored = [(_score(n, sent, st, frequency, head_words), n) for n, (sent, st) in enumerate(zip(sentences, stats))]
     chosen: list[int] = []
     said: set[str] = set()
     for score, n in sorted(scored, key=lambda pair: (-pair[0], pair[1])):
@@ -106,8 +106,7 @@ def _body_sentences(doc: Doc, headline: CharSpan | None) -> list[Span]:
 def _content_words(span: Span | None) -> list[str]:
     if span is None:
         return []
-    return [t.lemma_.lower() for t in span
-            if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+    return [t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and t.pos_ in CONTENT_POS]
 
 
 def _named_tokens(doc: Doc) -> set[int]:
@@ -118,30 +117,65 @@ def _named_tokens(doc: Doc) -> set[int]:
     return named
 
 
-def _score(n: int, sent: Span, words: list[str], frequency: Counter, head_words: set[str],
-           quoted: list[tuple[int, int]], named: set[int], total: int) -> float:
+def _marks(n: int, regions: list[tuple[int, int]], doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
+    inside: set[int] = set()
+    for start, end in regions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+@dataclass
+class _Stats:
+    words: list[str]
+    alpha: int
+    quoted: int
+    named: int
+    length: int
+    first: str
+    question: bool
+    credit: bool
+
+
+def _sentence_stats(sent: Span, quoted: set[int], named: set[int]) -> _Stats:
+    words, alpha, inside, names = [], 0, 0, 0
+    for t in sent:
+        if t.is_alpha:
+            alpha += 1
+            if t.i in quoted:
+                inside += 1
+            if not t.is_stop and t.pos_ in CONTENT_POS:
+                words.append(t.lemma_.lower())
+        if t.i in named:
+            names += 1
+    text = sent.text
+    lower = text.lower()
+    return _Stats(words, alpha, inside, names, len(sent), sent[0].lower_, text.rstrip().endswith("?"),
+                  any(mark in lower for mark in CREDIT_MARKS))
+
+
+def _score(n: int, sent: Span, st: _Stats, frequency: Counter, head_words: set[str]) -> float:
     position = POSITION_WEIGHT / (1 + n) ** 0.8
-    content = set(words)
+    content = set(st.words)
     if content:
         centrality = sum(min(frequency[w] - 1, 3) for w in content) / (3 * len(content))
         headline = len(content & head_words) / max(len(head_words), 1)
     else:
         centrality = headline = 0.0
-    names = sum(1 for t in sent if t.i in named) / max(len(sent), 1)
+    names = st.named / max(st.length, 1)
     score = position + 0.8 * centrality + 0.8 * headline + 0.4 * min(names * 4, 1.0)
-    alpha = [t for t in sent if t.is_alpha]
-    inside = sum(1 for t in alpha if any(s <= t.idx < e for s, e in quoted))
-    if alpha and inside / len(alpha) >= 0.5:
+    if st.alpha and st.quoted / st.alpha >= 0.5:
         score -= 1.0  # a bare quotation says what someone said, not what happened
-    if sent.text.rstrip().endswith("?"):
+    if st.question:
         score -= 0.6
-    if sent[0].lower_ in LEANS_BACK:
+    if st.first in LEANS_BACK:
         score -= 0.35
-    if len(alpha) < 7:
+    if st.alpha < 7:
         score -= 1.0
-    elif len(alpha) > 55:
+    elif st.alpha > 55:
         score -= 0.3
-    lower = sent.text.lower()
-    if any(mark in lower for mark in CREDIT_MARKS):
+    if st.credit:
         score -= 2.0
     return score

@@ -45,6 +45,16 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: `doc.text` joins every token on each call."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        article = getattr(doc._, "article", None) if Doc.has_extension("article") else None
+        text = article.text if article is not None else doc.text  # the same string, ready-made
+        doc.user_data["eventwire.text"] = text
+    return text
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """For each token, the (start, end) token range of its sentence — computed once per
     Doc: spaCy's Token.sent walks the document on every call."""

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .document import CharSpan
 from .resources import Resources
+from .syntax import text_of
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 
@@ -98,6 +99,10 @@ class TimexPatterns:
         self.REL = rf"(?:{_alt(w.previous | w.following | w.current)})"
         P = self.patterns = []
         add = lambda name, pattern, flags=0: P.append((name, re.compile(pattern, flags)))
+        # Patterns that need a unit word are only tried near one: most of a text has none,
+        # and an optional prefix makes the engine try every position.
+        self.unit_word = re.compile(rf"\b(?:{_alt(w.units)})\b", re.IGNORECASE)
+        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units"}
         YEAR, MON, WD, NUM, UNIT, REL = self.YEAR, self.MON, self.WD, self.NUM, self.UNIT, self.REL
         i = re.IGNORECASE
         add("iso", rf"\b{YEAR}-\d\d-\d\d\b")
@@ -143,9 +148,16 @@ def find_timexes(doc: Doc, resources: Resources) -> list[Timex]:
     patterns: TimexPatterns = resources.knowledge.timex
     article = doc._.article
     dct = article.published if article is not None else None
-    text = doc.text
+    text = text_of(doc)
     found: list[tuple[int, int, str]] = []
+    windows = _merge([(max(0, m.start() - 40), min(len(text), m.end() + 12))
+                      for m in patterns.unit_word.finditer(text)])
     for name, regex in patterns.patterns:
+        if name in patterns.near_unit:
+            for start, end in windows:
+                for match in regex.finditer(text, start, end):
+                    found.append((match.start(), match.end(), name))
+            continue
         for match in regex.finditer(text):
             found.append((match.start(), match.end(), name))
     # Longest first; an expression inside a longer one is part of it.
@@ -163,6 +175,16 @@ def find_timexes(doc: Doc, resources: Resources) -> list[Timex]:
         if timex is not None:
             out.append(timex)
     return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 class Normaliser:
@@ -255,7 +277,7 @@ class Normaliser:
     # ---- the rules ---------------------------------------------------------------
 
     def normalise(self, start: int, end: int, rule: str) -> Timex | None:
-        text = self.doc.text[start:end]
+        text = text_of(self.doc)[start:end]
         handler: Callable = getattr(self, "_" + rule.replace("-", "_"))
         result = handler(text, start, end)
         if result is None:
