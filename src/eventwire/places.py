@@ -23,13 +23,14 @@ from spacy.tokens import Doc
 
 from .document import CharSpan
 from .entities import Entity, Mention
-from .knowledge.places import CITY, COUNTRY, REGION, Place
+from .knowledge.places import CITY, COUNTRY, REGION, Place, distance_km
 from .model import datelines
 from .resources import Resources
 from .syntax import sentence_of, text_of
 
 IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
 IN_SENTENCE = 2.0  # more when the sentence itself names that country
+NEARBY = ((200, 2.5), (500, 1.5), (1000, 0.5))  # km from the article's other places, bonus
 ALTERNATE = 2.0  # penalty for a city that has the name only as an alternate spelling
 INSIDE_NEXT = 8.0  # bonus for a candidate inside the place written after it ("Paris, Texas")
 
@@ -68,12 +69,23 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
     mentions = _toponym_mentions(doc, resources)
     context, own = _article_countries(doc, mentions, resources)
     found: list[Toponym] = []
+    options = []
     for entity, mention in mentions:
         text = text_of(doc)[mention.start:mention.end]
         if text.isupper() and len(text) > 3:
             text = text.title()  # datelines
         candidates = _candidates(entity, mention, text, places)
-        place = _choose(doc, mention, candidates, context, places, entity, own, mentions)
+        options.append((text, candidates))
+    # First reading by context and prominence; then each ambiguous name again, nearer
+    # the places the rest of the article is about ("Victoria" in a story about Melbourne).
+    first = [_choose(doc, mention, candidates, context, places, entity, own, mentions)
+             for (entity, mention), (text, candidates) in zip(mentions, options)]
+    for n, ((entity, mention), (text, candidates)) in enumerate(zip(mentions, options)):
+        place = first[n]
+        if len(candidates) > 1:
+            near = [p for m, p in enumerate(first) if p is not None and options[m][0] != text
+                    and p.feature in (CITY, REGION) and p.country is not None]
+            place = _choose(doc, mention, candidates, context, places, entity, own, mentions, near)
         found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j))
         if entity is not None and entity.type != "ORG" and entity.nation is None and place is not None and (
                 entity.place is None or entity.place.country != place.country):
@@ -194,8 +206,19 @@ def _prominence(place: Place) -> float:
     return base
 
 
+def _proximity(place: Place, near: list[Place]) -> float:
+    """Bonus for a place near the article's other places."""
+    if place.feature == COUNTRY or not near:
+        return 0.0
+    closest = min(distance_km(place.lat, place.lon, p.lat, p.lon) for p in near)
+    for within, bonus in NEARBY:
+        if closest <= within:
+            return bonus
+    return 0.0
+
+
 def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[str, float], places,
-            entity: Entity | None = None, own: dict | None = None, mentions=()) -> Place | None:
+            entity: Entity | None = None, own: dict | None = None, mentions=(), near=()) -> Place | None:
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -218,6 +241,7 @@ def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[s
             score += (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
         if place.country and place.country in nearby:
             score += IN_SENTENCE
+        score += _proximity(place, near)
         if container is not None and place.country in container:
             score += INSIDE_NEXT
         if score > best_score:

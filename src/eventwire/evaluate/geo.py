@@ -17,16 +17,10 @@ from typing import Any, Iterable
 
 from ..document import Failure
 from ..errors import EventwireError, InputError
+from ..knowledge.places import distance_km
 from ..readers import article_from_record
 
 MISSED_KM = 20039.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def score_geo(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:

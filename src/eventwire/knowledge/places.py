@@ -14,6 +14,7 @@ but also "Somme" for Sémé); choosing among them from context is the places sta
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,14 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "northeastern", "southwestern", "southeastern", "northwest", "northeast", "southwest",
               "southeast", "greater", "upper", "lower", "downtown", "inner", "outer", "rural", "metropolitan"}
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’-]*$")
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)
