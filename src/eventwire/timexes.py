@@ -31,6 +31,8 @@ from .resources import Resources
 from .syntax import text_of
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
+MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
+DEFERRING = {"postpone", "delay", "adjourn", "defer", "extend", "suspend", "push", "move"}
 
 
 @dataclass(eq=False)
@@ -102,15 +104,17 @@ class TimexPatterns:
         # Patterns that need a unit word are only tried near one: most of a text has none,
         # and an optional prefix makes the engine try every position.
         self.unit_word = re.compile(rf"\b(?:{_alt(w.units)})\b", re.IGNORECASE)
+        self.bare_year = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
         self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units"}
         YEAR, MON, WD, NUM, UNIT, REL = self.YEAR, self.MON, self.WD, self.NUM, self.UNIT, self.REL
         i = re.IGNORECASE
         add("iso", rf"\b{YEAR}-\d\d-\d\d\b")
         add("mdy", rf"\b{MON} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR}\b")
         add("dmy", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MON},? {YEAR}\b")
-        add("md", rf"\b{MON} \d{{1,2}}(?:st|nd|rd|th)?\b(?![,\d])")
+        add("md", rf"\b{MON} \d{{1,2}}(?:st|nd|rd|th)?\b(?!\d|,\d)")
         add("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MON}\b")
         add("my", rf"\b(?:(?:early|mid|late)[- ])?{MON},? {YEAR}\b")
+        add("month-bare", rf"\b(?:{cap([m for m in full_months if m not in w.ambiguous_months])})\b")
         add("rel-month", rf"\b(?:{REL}|(?:early|mid|late)[- ]|(?:in|since|until|by|from|during|before|after) ){MON}\b")
         add("wd-part", rf"\b(?:{REL} )?{WD}(?: (?:morning|afternoon|evening|night))?\b")
         add("rel-unit", rf"\b(?:(?:earlier|later) )?(?:{REL}) (?:week|month|year|weekend|quarter|decade|century)\b", i)
@@ -119,21 +123,23 @@ class TimexPatterns:
         add("this-part", r"\b(?:this|last|yesterday|tomorrow) (?:morning|afternoon|evening|night)\b", i)
         add("ago", rf"\b(?:{NUM}|a few|several) {UNIT} ago\b", i)
         add("in-n-units", rf"\b(?:in|within) (?:{NUM}|a few|several) {UNIT}\b", i)
-        add("quarter", rf"\b(?:the )?(?:{_alt(w.ordinals)}|last|final) quarter(?: of {YEAR})?\b", i)
+        add("quarter", rf"\b(?:the )?(?:{_alt(w.ordinals)}|last|final)[- ]quarter(?: of {YEAR})?\b", i)
         add("q-code", rf"\bQ[1-4](?: {YEAR})?\b")
         add("season", rf"\b(?:(?:{REL}|the|early|late|mid-?) )?(?:{_alt(w.seasons)})(?: of)? {YEAR}\b|\b(?:{REL}) (?:{_alt(w.seasons)})\b", i)
         add("decade", r"\b(?:the )?(?:early |mid-|late )?(?:1[5-9]|20)\d0s\b|\bthe '\d0s\b", i)
         add("century", r"\bthe \d{1,2}(?:st|nd|rd|th) century\b", i)
-        add("year", rf"\b(?:in|In|since|Since|by|until|till|from|From|before|after|during|of|around|circa|through|early|late|mid|year|the year) {YEAR}\b(?![,.]\d)(?! (?:troops|people|soldiers|votes|cases|deaths|members|workers|residents))")
+        add("year", rf"\b(?:in|In|since|Since|by|until|till|from|From|before|after|during|of|around|circa|through|early|late|mid|year|the year) {YEAR}\b(?![,.]\d|-\d)(?! (?:troops|people|soldiers|votes|cases|deaths|members|workers|residents))")
         add("year-start", rf"(?:^|(?<=\n)){YEAR}\b(?= was| is| saw| marked| will)")
         add("for-units", rf"\b(?:for|within) (?:hours|days|weeks|months|years|decades)\b", i)
         add("dur-long", rf"\b(?:more than |nearly |almost |over )?(?:(?:{NUM})[- ])?{UNIT}[- ](?:long|old)\b", i)
-        add("dur-hyphen", rf"\b\d+-(?:hour|day|week|month|year|minute)\b", i)
+        counts = [x for x, v in w.numbers.items() if isinstance(v, int) and x not in ("a", "an")]
+        add("dur-hyphen", rf"\b(?:\d+|{_alt(counts)})-(?:hour|day|week|month|year|minute|decade)\b", i)
         add("past-n", rf"\bthe (?:past|last|previous|next|coming) (?:{NUM} )?{UNIT}\b", i)
         add("n-units", rf"\b(?:more than |nearly |almost |over |about |some )?(?:{NUM}|a few|several) {UNIT}\b", i)
         add("set", rf"\b(?:every|each) (?:{WD}|day|week|month|year|morning|night|evening|weekend|summer|winter)\b", i)
         add("set-adv", r"\b(?:daily|weekly|monthly|annually|yearly|nightly|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b", i)
-        add("clock", r"\b(?:at )?\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b(?:at )?(?:noon|midnight)\b", i)
+        add("clock", rf"\b(?:at )?(?:\d{{1,2}}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)"
+                     rf"(?: (?:today|tomorrow|yesterday|tonight|(?:on |this |next |last )?{WD}))?", i)
         refs = [(r, "PRESENT_REF") for r in w.present_ref] + [(r, "PAST_REF") for r in w.past_ref] + \
                [(r, "FUTURE_REF") for r in w.future_ref]
         add("ref", r"\b(?:" + _alt(r for r, _ in refs) + r")\b", i)
@@ -160,8 +166,13 @@ def find_timexes(doc: Doc, resources: Resources) -> list[Timex]:
             continue
         for match in regex.finditer(text):
             found.append((match.start(), match.end(), name))
-    # Longest first; an expression inside a longer one is part of it.
-    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    for ent in doc.ents:
+        # a year on its own ("the 2020 race", "Independence Day (1996)") when NER reads it as a date
+        if ent.label_ == "DATE" and patterns.bare_year.fullmatch(ent.text):
+            found.append((ent.start_char, ent.end_char, "year-start"))
+    # Longest first, not counting a leading preposition ("by August" is shorter than
+    # "August 31"); an expression inside a longer one is part of it.
+    found.sort(key=lambda m: (-(m[1] - m[0] - _lead_length(text, m[0], m[1])), m[0]))
     taken: list[tuple[int, int, str]] = []
     for start, end, name in found:
         if any(start < e and s < end for s, e, _ in taken):
@@ -175,6 +186,14 @@ def find_timexes(doc: Doc, resources: Resources) -> list[Timex]:
         if timex is not None:
             out.append(timex)
     return out
+
+
+_LEAD = re.compile(r"(?:in|since|until|till|by|from|during|before|after|at|on|within|for) ", re.IGNORECASE)
+
+
+def _lead_length(text: str, start: int, end: int) -> int:
+    lead = _LEAD.match(text, start, end)
+    return lead.end() - start if lead else 0
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -232,8 +251,20 @@ class Normaliser:
                 break
             token = token.head
         words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")} | {token.lower_}
+        if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            # "will take effect ... and remain until Wednesday": the first verb's auxiliaries
+            words |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
         if words & {"will", "'ll", "shall", "wo"}:
             return "future"
+        if token.tag_ == "VBN" and "to" in words and (token.head.lemma_.lower() in self.w.future_words
+                                                     or token.head.lower_ in self.w.future_words):
+            return "future"  # "due to be sworn in on January 1"
+        if token.tag_ == "VB" and words & MODALS and "have" not in words:
+            return "future"  # "would worsen on Tuesday", "could fall over the weekend"
+        before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before in ("until", "till") and "had" not in words and (
+                token.tag_ not in ("VBD", "VBN") or token.lemma_ in DEFERRING):
+            return "future"  # "postponed until Saturday", "will stay until June"
         if token.tag_ in ("VBD", "VBN"):
             # "is due to arrive", "was scheduled to meet": the future of a past plan
             if token.lemma_ in ("schedule", "set", "due", "expect", "plan") and any(
@@ -311,21 +342,42 @@ class Normaliser:
         month, day = self._month_number(m[1]), int(m[2])
         if not 1 <= day <= 31:
             return None
-        year = str(self.dct.year) if self.dct else "XXXX"
-        return DATE, f"{year}-{month:02d}-{day:02d}"
+        return DATE, f"{self._year_of(month, day, start, end)}-{month:02d}-{day:02d}"
 
     def _dm(self, text, start, end):
         m = re.match(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({self.p.MON})", text)
         month, day = self._month_number(m[2]), int(m[1])
         if not 1 <= day <= 31 or (m[2].lower().rstrip(".") in self.w.ambiguous_months and " of " not in text):
             return None
-        year = str(self.dct.year) if self.dct else "XXXX"
-        return DATE, f"{year}-{month:02d}-{day:02d}"
+        return DATE, f"{self._year_of(month, day, start, end)}-{month:02d}-{day:02d}"
+
+    def _year_of(self, month: int, day: int, start: int, end: int) -> str:
+        """The year of a day named without one: the publication year, unless the tense
+        points across New Year ("will be sworn in on January 1", written December 30)."""
+        if self.dct is None:
+            return "XXXX"
+        year = self.dct.year
+        try:
+            this = date(year, month, day)
+        except ValueError:
+            return str(year)
+        gap = (this - self.dct).days
+        if gap < -182 and self._tense(start, end) == "future":
+            return str(year + 1)
+        if gap > 182 and self._tense(start, end) == "past":
+            return str(year - 1)
+        return str(year)
 
     def _my(self, text, start, end):
         m = re.match(rf"(?:(early|mid|late)[- ])?({self.p.MON}),? ({self.p.YEAR})", text)
         mod = {"early": "START", "mid": "MID", "late": "END"}.get((m[1] or "").lower())
         return DATE, f"{m[3]}-{self._month_number(m[2]):02d}", mod
+
+    def _month_bare(self, text, start, end):
+        # "the October runoff": a month named alone, read by the tense of its clause
+        if self._in_name(start, end):
+            return None
+        return self._rel_month(text, start, end)
 
     def _rel_month(self, text, start, end):
         words = text.lower().replace("-", " ").split()
@@ -470,7 +522,7 @@ class Normaliser:
         return f"P{n}{unit}"
 
     def _quarter(self, text, start, end):
-        words = text.lower().split()
+        words = text.lower().replace("-", " ").split()
         word = next(x for x in words if x in self.w.ordinals or x in ("last", "final"))
         q = 4 if word in ("last", "final") else self.w.ordinals[word]
         year_match = re.search(self.p.YEAR, text)
@@ -528,8 +580,8 @@ class Normaliser:
         return DURATION, self._duration(n, self._unit(unit_word)), mod
 
     def _dur_hyphen(self, text, start, end):
-        n, unit_word = text.lower().split("-")
-        return DURATION, self._duration(int(n), self._unit(unit_word))
+        n, unit_word = text.lower().rsplit("-", 1)
+        return DURATION, self._duration(self._number(n), self._unit(unit_word))
 
     def _past_n(self, text, start, end):
         words = text.lower().split()
@@ -575,9 +627,9 @@ class Normaliser:
 
     def _clock(self, text, start, end):
         lower = text.lower().replace("at ", "")
-        if "noon" in lower:
+        if lower.startswith("noon"):
             hh, mm = 12, 0
-        elif "midnight" in lower:
+        elif lower.startswith("midnight"):
             hh, mm = 24, 0
         else:
             m = re.match(r"(\d{1,2})(?::(\d\d))? ?([ap])", lower)
@@ -589,6 +641,14 @@ class Normaliser:
             if m[3] == "a" and hh == 12:
                 hh = 0
         day = self.dct.isoformat() if self.dct else "XXXX-XX-XX"
+        after = re.search(r"(?:today|tomorrow|yesterday|tonight|(?:(?:this|next|last) )?[A-Za-z]+day)$", text)
+        if after is not None and after.start() > 0:
+            # "11 p.m. tomorrow", "7 a.m. Wednesday": the day as its own expression says
+            named = after[0]
+            rule = "deictic" if named.split()[-1].lower() in ("today", "tomorrow", "yesterday", "tonight") else "wd_part"
+            resolved = getattr(self, "_" + rule)(named, start, end)  # the tense of the whole expression
+            if resolved is not None:
+                day = resolved[1].split("T")[0]
         return TIME, f"{day}T{hh:02d}:{mm:02d}"
 
     def _ref(self, text, start, end):
