@@ -134,3 +134,31 @@ def test_cli_processes_give_the_same_records(runner, tmp_path):
     two = runner.invoke(main, ["analyze", str(feed), "--format", "jsonl", "--processes", "2", "--batch-size", "1"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+
+
+@pytest.mark.parametrize("layer,record,says", [
+    ("time", {"id": "t1", "text": "Talks resumed on Monday."}, '"timexes"'),
+    ("geo", {"id": "g1", "text": "Floods hit Dhaka."}, '"toponyms"'),
+    ("summary", {"id": "s1", "text": "Headline\nBody sentence one. Body sentence two."}, '"reference"'),
+    ("quotes", {"id": "q1"}, '"text"'),
+])
+def test_cli_eval_bad_gold_record_names_the_line_and_what_to_do(runner, tmp_path, layer, record, says):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", layer, str(gold)])
+    assert result.exit_code != 0
+    assert f"{gold}:1" in result.output and says in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_eval_time_scores_a_gold_file(runner, tmp_path):
+    gold = tmp_path / "time.jsonl"
+    text = "Officials said Friday that talks would resume next week."
+    record = {"id": "t1", "dct": "2022-03-28", "text": text, "timexes": [
+        {"span": [15, 21], "text": "Friday", "type": "DATE", "value": "2022-03-25"},
+        {"span": [46, 55], "text": "next week", "type": "DATE", "value": "2022-W14"}]}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", "time", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["value"]["f1"] == 1.0 and figures["strict"]["f1"] == 1.0

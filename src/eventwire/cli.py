@@ -10,6 +10,7 @@ configuration error.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from contextlib import contextmanager
@@ -117,59 +118,29 @@ def _run_eval(gold: str, model: str | None, as_json: bool, score, fmt) -> None:
     click.echo(json.dumps(figures, indent=1) if as_json else fmt(figures))
 
 
-@evaluate.command("quotes")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_quotes(gold, model, as_json) -> None:
-    """Quote content P/R/F1 (exact, ≥0.8, ≥0.3 word overlap), speaker and cue accuracy, per kind."""
-    from .evaluate.quotes import format_quotes, score_quotes
-
-    _run_eval(gold, model, as_json, score_quotes, format_quotes)
-
-
-@evaluate.command("events")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with each sentence's types).")
-def eval_events(gold, model, as_json) -> None:
-    """PLOVER type P/R/F1 per sentence, per-type table, dyad accuracy, false-positive rate."""
-    from .evaluate.events import format_events, score_events
-
-    _run_eval(gold, model, as_json, score_events, format_events)
+# One command per layer; each module in eventwire.evaluate has score_<layer> and format_<layer>.
+EVALUATIONS = {
+    "quotes": "Quote content P/R/F1 (exact, ≥0.8, ≥0.3 word overlap), speaker and cue accuracy, per kind.",
+    "events": "PLOVER type P/R/F1 per sentence, per-type table, dyad accuracy, false-positive rate "
+              "(--json: with each sentence's types).",
+    "time": "Temporal expressions: span P/R/F1 strict and relaxed, value F1 (TempEval-3).",
+    "geo": "Toponym resolution: accuracy within 161 km, mean and median error, AUC.",
+    "summary": "Extractive summary: ROUGE-1/2/Lsum F1 (stemmed), beside Lead-3.",
+}
 
 
-@evaluate.command("geo")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_geo(gold, model, as_json) -> None:
-    """Toponym resolution: accuracy within 161 km, mean and median error, AUC."""
-    from .evaluate.geo import format_geo, score_geo
-
-    _run_eval(gold, model, as_json, score_geo, format_geo)
-
-
-@evaluate.command("time")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_time(gold, model, as_json) -> None:
-    """Temporal expressions: span P/R/F1 strict and relaxed, value F1 (TempEval-3)."""
-    from .evaluate.time import format_time, score_time
-
-    _run_eval(gold, model, as_json, score_time, format_time)
+def _eval_command(layer: str, help_text: str) -> None:
+    @evaluate.command(layer, help=help_text)
+    @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+    @click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+    def command(gold, model, as_json) -> None:
+        module = importlib.import_module(f"eventwire.evaluate.{layer}")
+        _run_eval(gold, model, as_json, getattr(module, f"score_{layer}"), getattr(module, f"format_{layer}"))
 
 
-@evaluate.command("summary")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_summary(gold, model, as_json) -> None:
-    """Extractive summary: ROUGE-1/2/Lsum F1 (stemmed), beside Lead-3."""
-    from .evaluate.summary import format_summary, score_summary
-
-    _run_eval(gold, model, as_json, score_summary, format_summary)
+for _layer, _help in EVALUATIONS.items():
+    _eval_command(_layer, _help)
 
 
 class _Writer:
