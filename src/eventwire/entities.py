@@ -222,6 +222,7 @@ SITE_NOUNS = {"airport", "area", "camp", "camps", "port", "harbour", "harbor", "
 # "a resident of Torun", "the mayor of Dogubayazit"
 OF_PLACE = {"area", "areas", "resident", "residents", "native", "natives", "mayor", "governor", "outskirts", "centre", "center",
             "people", "citizens", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+JOINERS = {"do", "de", "da", "del", "dos", "das", "la", "le", "les", "of", "on", "upon", "al", "el", "-"}
 BIG_CITY = 100_000
 
 
@@ -264,16 +265,19 @@ def _gazetteer_places(doc: Doc, resources: Resources, owner: dict, taken: list) 
                     owner[m] = a
     # ... or tagged only part of it ("Goz" left out of "Goz Beida").
     for cand in taken:
-        if cand.label not in ("GPE", "LOC") or cand.from_gazetteer is not None:
+        if cand.from_gazetteer is not None or cand.label not in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
             continue
         for i, j in ((cand.i - 1, cand.j), (cand.i, cand.j + 1), (cand.i - 2, cand.j), (cand.i, cand.j + 2)):
             if i < 0 or j > len(doc) or any(m in owner and owner[m] is not cand for m in range(i, j)):
                 continue
-            if not all(doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper() for m in range(i, j)):
+            added = [doc[m] for m in range(i, j) if not cand.i <= m < cand.j]
+            # "Rio Grande" + "do Sul": joining words may be lower case, the name's ends not
+            if not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in JOINERS for t in added) \
+                    or not doc[i].text[:1].isupper() or not doc[j - 1].text[:1].isupper():
                 continue
             whole = doc[i:j].text
-            if any(places.bears(whole, p) for p in places.candidates(whole)):
-                cand.i, cand.j = i, j
+            if any(places.bears(whole, p) for p in places.candidates(whole)) and not actors.lookup(whole):
+                cand.i, cand.j, cand.label = i, j, "GPE"
                 for m in range(i, j):
                     owner[m] = cand
                 break

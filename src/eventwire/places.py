@@ -267,11 +267,14 @@ def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[s
             del context[code]
     container = _next_place(doc, mention, places)
     nearby = _sentence_countries(doc, mention, mentions, entity)
+    article = mention.i > 0 and doc[mention.i - 1].lower_ == "the" and any(p.feature == REGION for p in candidates)
     best, best_score = None, -1e9
     for place in candidates:
         score = _prominence(place)
         if place.feature == CITY and not places.bears(name, place):
             score -= ALTERNATE
+        if place.feature == CITY and article:
+            score -= 2.0  # "the Pacific", "the Atlantic flyway": a sea or a region, not a town
         # A country's name read as another country's province (Georgia, the US state) needs
         # evidence near it: the article merely mentioning that country is not enough.
         elsewhere = entity is not None and entity.nation is not None and place.country != entity.nation.code
