@@ -235,22 +235,28 @@ def _gazetteer_places(doc: Doc, resources: Resources, owner: dict, taken: list) 
     a list with other places ("Migori, Homa Bay, Rongo and Kisumu")."""
     places = resources.knowledge.places
     actors = resources.knowledge.actors
+    # token attributes read once: indexing a Doc builds a Token object each time
+    n = len(doc)
+    lower = [t.lower_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    capital = [t.text[:1].isupper() for t in doc]
+    name_like = [p == "PROPN" and c for p, c in zip(pos, capital)]
 
     def is_place(k: int) -> bool:
         cand = owner.get(k) or claimed.get(k)
         return cand is not None and cand.label in ("GPE", "LOC", "FAC")
 
     def says_place(k: int, j: int) -> bool:
-        before = doc[k - 1].lower_ if k > 0 else ""
-        if before in LOCATIVE or (before == "the" and k >= 2 and doc[k - 2].lower_ in LOCATIVE):
+        before = lower[k - 1] if k > 0 else ""
+        if before in LOCATIVE or (before == "the" and k >= 2 and lower[k - 2] in LOCATIVE):
             return True
-        if j < len(doc) and doc[j].pos_ == "NOUN" and (doc[j].lower_ in PLACE_NOUNS or doc[j].lower_ in SITE_NOUNS):
+        if j < n and pos[j] == "NOUN" and (lower[j] in PLACE_NOUNS or lower[j] in SITE_NOUNS):
             return True
-        if before == "of" and k >= 2 and (doc[k - 2].lower_ in PLACE_NOUNS or doc[k - 2].lower_ in OF_PLACE):
+        if before == "of" and k >= 2 and (lower[k - 2] in PLACE_NOUNS or lower[k - 2] in OF_PLACE):
             return True
-        if j + 1 < len(doc) and doc[j].text in (",", "and", "or") and is_place(j + 1):
+        if j + 1 < n and lower[j] in (",", "and", "or") and is_place(j + 1):
             return True
-        return before in (",", "and", "or") and k >= 2 and (is_place(k - 2) or (doc[k - 2].text == "," and is_place(k - 3)))
+        return before in (",", "and", "or") and k >= 2 and (is_place(k - 2) or (lower[k - 2] == "," and is_place(k - 3)))
 
     claimed: dict[int, _Candidate] = {}
     # NER cut one place name in two ("Goz" + "Beida", "Mashonaland" + "West"): rejoin it.
@@ -268,12 +274,11 @@ def _gazetteer_places(doc: Doc, resources: Resources, owner: dict, taken: list) 
         if cand.from_gazetteer is not None or cand.label not in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
             continue
         for i, j in ((cand.i - 1, cand.j), (cand.i, cand.j + 1), (cand.i - 2, cand.j), (cand.i, cand.j + 2)):
-            if i < 0 or j > len(doc) or any(m in owner and owner[m] is not cand for m in range(i, j)):
+            if i < 0 or j > n or any(m in owner and owner[m] is not cand for m in range(i, j)):
                 continue
-            added = [doc[m] for m in range(i, j) if not cand.i <= m < cand.j]
+            added = [m for m in range(i, j) if not cand.i <= m < cand.j]
             # "Rio Grande" + "do Sul": joining words may be lower case, the name's ends not
-            if not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in JOINERS for t in added) \
-                    or not doc[i].text[:1].isupper() or not doc[j - 1].text[:1].isupper():
+            if not all(name_like[m] or lower[m] in JOINERS for m in added) or not capital[i] or not capital[j - 1]:
                 continue
             whole = doc[i:j].text
             if any(places.bears(whole, p) for p in places.candidates(whole)) and not actors.lookup(whole):
@@ -305,14 +310,12 @@ def _gazetteer_places(doc: Doc, resources: Resources, owner: dict, taken: list) 
             cand.label = "GPE"
     found_places = []
     k = 0
-    n = len(doc)
     while k < n:
-        token = doc[k]
-        if k in owner or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        if k in owner or not name_like[k]:
             k += 1
             continue
         j = k
-        while j < n and j - k < 4 and j not in owner and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        while j < n and j - k < 4 and j not in owner and name_like[j]:
             j += 1
         # the longest run that is a known place, where the sentence says a place is meant
         for end in range(j, k, -1):

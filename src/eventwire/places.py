@@ -87,8 +87,8 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
     for n, ((entity, mention), (text, candidates)) in enumerate(zip(mentions, options)):
         place = first[n]
         if len(candidates) > 1:
-            near = [p for m, p in enumerate(first) if p is not None and options[m][0] != text
-                    and p.feature in (CITY, REGION) and p.country is not None]
+            near = list({id(p): p for m, p in enumerate(first) if p is not None and options[m][0] != text
+                         and p.feature in (CITY, REGION) and p.country is not None}.values())
             place = _choose(doc, mention, candidates, context, places, entity, own, mentions, near)
         found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j))
         if entity is not None and entity.type != "ORG" and entity.nation is None and place is not None and (

@@ -106,6 +106,25 @@ class TimexPatterns:
         self.unit_word = re.compile(rf"\b(?:{_alt(w.units)})\b", re.IGNORECASE)
         self.bare_year = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
         self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units"}
+        # Every expression holds one of these words or a digit; the rest are tried only
+        # around them.
+        cues = (set(w.weekdays) | set(w.months) | set(w.seasons) | set(w.units) | set(w.parts)
+                | {r.split()[-1] for r in (*w.present_ref, *w.past_ref, *w.future_ref)}
+                | {"today", "yesterday", "tomorrow", "tonight", "weekend", "weekends", "quarter", "noon", "midnight",
+                   "daily", "weekly", "monthly", "annually", "yearly", "nightly", "now", "nowadays"})
+        self.cue = re.compile(rf"\b(?:{_alt(cues)})\b|\d", re.IGNORECASE)
+        # ... and some only around the one word they cannot do without.
+        self.anchors = {
+            "season": re.compile(rf"\b(?:{_alt(w.seasons)})\b", re.IGNORECASE),
+            "dur-hyphen": re.compile(r"-(?:hour|day|week|month|year|minute|decade)\b", re.IGNORECASE),
+            "ref": re.compile(rf"\b(?:{_alt(r.split()[-1] for r in (*w.present_ref, *w.past_ref, *w.future_ref))})\b",
+                              re.IGNORECASE),
+            "decade": re.compile(r"\d0s\b"),
+            "quarter": re.compile(r"quarter", re.IGNORECASE),
+            "century": re.compile(r"century", re.IGNORECASE),
+            "my": re.compile(r"\b(?:1[5-9]|20)\d\d\b"),
+            "rel-unit": re.compile(r"\b(?:week|month|year|weekend|quarter|decade|century)\b", re.IGNORECASE),
+        }
         YEAR, MON, WD, NUM, UNIT, REL = self.YEAR, self.MON, self.WD, self.NUM, self.UNIT, self.REL
         i = re.IGNORECASE
         add("iso", rf"\b{YEAR}-\d\d-\d\d\b")
@@ -156,16 +175,20 @@ def find_timexes(doc: Doc, resources: Resources) -> list[Timex]:
     dct = article.published if article is not None else None
     text = text_of(doc)
     found: list[tuple[int, int, str]] = []
-    windows = _merge([(max(0, m.start() - 40), min(len(text), m.end() + 12))
-                      for m in patterns.unit_word.finditer(text)])
+    near_units = _merge([(max(0, m.start() - 40), min(len(text), m.end() + 12))
+                         for m in patterns.unit_word.finditer(text)])
+    near_cues = _merge([(max(0, m.start() - 50), min(len(text), m.end() + 50))
+                        for m in patterns.cue.finditer(text)])
+    near_anchor = {name: _merge([(max(0, m.start() - 40), min(len(text), m.end() + 20)) for m in anchor.finditer(text)])
+                   for name, anchor in patterns.anchors.items()}
     for name, regex in patterns.patterns:
-        if name in patterns.near_unit:
-            for start, end in windows:
-                for match in regex.finditer(text, start, end):
-                    found.append((match.start(), match.end(), name))
-            continue
-        for match in regex.finditer(text):
-            found.append((match.start(), match.end(), name))
+        windows = near_anchor.get(name)
+        if windows is None:
+            windows = near_units if name in patterns.near_unit else near_cues
+        for start, end in windows:
+            for match in regex.finditer(text, start, end):
+                found.append((match.start(), match.end(), name))
+    found = list(dict.fromkeys(found))  # in pattern order: ties are broken by it
     for ent in doc.ents:
         # a year on its own ("the 2020 race", "Independence Day (1996)") when NER reads it as a date
         if ent.label_ == "DATE" and patterns.bare_year.fullmatch(ent.text):

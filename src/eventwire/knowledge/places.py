@@ -15,6 +15,7 @@ but also "Somme" for Sémé); choosing among them from context is the places sta
 
 from __future__ import annotations
 
+import functools
 import gzip
 import math
 import re
@@ -42,6 +43,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """How names are compared: case, accents, hyphens and "St." do not matter
     ("Torun" is Toruń, "Kasai Occidental" is Kasaï-Occidental, "St. Marc" is Saint-Marc)."""
@@ -59,7 +61,7 @@ _SAINTE = re.compile(r"\bste\.? (?=\w)")
 _SAINT = re.compile(r"\bst\.? (?=\w)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per place: identity is equality
 class Place:
     name: str
     lat: float
