@@ -125,3 +125,25 @@ def test_events_each_event_says_why(analyze):
     event = only(events_of(analyze, "Poland expelled two Russian diplomats."))
     assert event["pattern"] == "sanction.expel" and event["trigger"]["text"] == "expelled"
     assert event["cameo"] == "166" and event["intensity"] == -5.5 and event["quad"] == "material conflict"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the purpose clause names whom a protest is aimed at, over where it happened
+    ("Hundreds of farmers marched in Lima on Tuesday to protest against Chile's decision to close the border.",
+     ("PROTEST", ["PER"], ["CHL"])),
+    # a hyphenated event noun the tagger splits, and a light verb the lemmatizer misreads
+    ("Pakistani students staged a sit-in to protest the Indian government's new visa rules.",
+     ("PROTEST", ["PAK"], ["IND"])),
+    ("Greek dockworkers staged a walk-out to denounce the European Union's austerity demands.",
+     ("PROTEST", ["GRC"], ["EUR"])),
+    # the recipient on the light verb of a noun event
+    ("Rebels have waged war against the Colombian government for decades.", ("ASSAULT", [], ["COL"])),
+])
+def test_events_protest_purpose_and_light_verbs(analyze, text, expected):
+    found = [dyad(e) for e in events_of(analyze, text) if not e["negated"]]
+    assert found == [expected], found
+
+
+def test_events_calling_off_a_sit_in_is_a_concession_not_a_protest(analyze):
+    event = only(events_of(analyze, "The Egyptian teachers' union called off its sit-in after talks with the government."))
+    assert event["type"] == "CONCEDE"

@@ -232,15 +232,28 @@ class EventCoder:
                 obj = self._verb_fits(token, pattern)
                 if obj is not False:
                     return pattern, obj
-        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",):
+        elif self._nominal(token) and token.dep_ not in ("compound",):
             for key in self._noun_keys(token):
                 for pattern in self.knowledge.by_noun.get(key, ()):
                     if self._noun_fits(token, pattern):
                         return pattern, None
         return None
 
+    def _nominal(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") or self._hyphen_word(token)
+
+    @staticmethod
+    def _hyphen_word(token: Token) -> bool:
+        """The last part of a hyphenated noun the tagger split ("sit-in", "walk-out")."""
+        doc = token.doc
+        return (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+                and not doc[token.i - 2].whitespace_ and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"))
+
     def _noun_keys(self, token: Token) -> list[str]:
         keys = []
+        if self._hyphen_word(token):
+            first = token.doc[token.i - 2].lower_
+            keys += [f"{first}-{token.lower_}", f"{first}{token.lower_}"]  # "walk-out" is a walkout
         compound = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
         if compound:
             keys.append(f"{compound[0].lemma_.lower()} {token.lemma_.lower()}")
@@ -301,7 +314,7 @@ class EventCoder:
         """The lemmas that say what a thing is: "a state of siege", "part of a military aid
         program", "$272 million in security assistance", "dozens of warplanes"."""
         thing = self._partitive(thing)
-        words = {thing.lemma_.lower(), thing.lower_} | {
+        words = {thing.lemma_.lower(), thing.lower_, *self._noun_keys(thing)} | {
             c.lemma_.lower() for c in thing.children if c.dep_ in ("compound", "amod", "nmod")}
         for prep in thing.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "to"):
@@ -349,7 +362,7 @@ class EventCoder:
         subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(s.lemma_.lower() in self.nature or s.lower_ in self.nature for s in subjects):
             return True
-        if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() in self.nature:
+        if self._nominal(trigger) and trigger.head.lemma_.lower() in self.nature:
             return True
         if pattern.type in ("ASSAULT", "ACCUSE", "REJECT"):
             sentence = sentence_of(self.doc, trigger.i)
@@ -373,7 +386,7 @@ class EventCoder:
                 node = node.head.head
                 chain.append(node)
                 continue
-            if node.dep_ == "acomp" or (node.dep_ in ("dobj", "attr") and node.pos_ == "NOUN" and node.head.lemma_ in self.light):
+            if node.dep_ == "acomp" or (node.dep_ in ("dobj", "attr") and self._nominal(node) and node.head.lemma_ in self.light):
                 node = node.head
                 chain.append(node)
                 continue
@@ -458,7 +471,7 @@ class EventCoder:
                       sentence=CharSpan(sentence.start_char, sentence.end_char), trigger_i=trigger.i,
                       mode=pattern.mode, context=list(pattern.context))
         governors = self._governors(trigger)
-        if trigger.pos_ in ("NOUN", "PROPN"):
+        if self._nominal(trigger):
             actor_heads, note = self._noun_actor(trigger)
             between = self._between(trigger)
             if between:
@@ -595,6 +608,8 @@ class EventCoder:
         obj = self._object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if obj is not None:
             holders.append(obj)
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.light:
+            holders.append(trigger.head)  # "waged war against the government"
         for holder in list(holders):
             # "the withdrawal of some invasion forces from Panama", "spoke by telephone with X"
             for prep in holder.children:
@@ -925,7 +940,7 @@ class EventCoder:
             score -= 0.3
         if event.recipient is None and event.type in ("COOPERATE", "AID", "SANCTION"):
             score -= 0.15
-        if trigger.pos_ in ("NOUN", "PROPN"):
+        if self._nominal(trigger):
             score -= 0.1
         if event.hypothetical:
             score -= 0.1
@@ -943,12 +958,18 @@ class EventCoder:
             # "began a hunger strike to protest ...", "blocked roads demanding ...": the
             # purpose or manner of an event is part of it, not another event — except a
             # separate speech act of a non-protest ("cut ties, accusing Doha of ...").
-            if node.dep_ in ("advcl", "xcomp", "acl") and node.head.i in by_trigger and by_trigger[node.head.i] is not event:
-                outer = by_trigger[node.head.i]
+            outer = self._clause_event(node, by_trigger) if node.dep_ in ("advcl", "xcomp", "acl") else None
+            if outer is not None and outer is not event:
                 purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
                 manner = node.tag_ == "VBG"
                 if purpose or (manner and (outer.type == "PROTEST" or event.type not in VERBAL_GOVERNORS)):
                     drop.add(id(event))
+                    # "marched in Lima to protest against Chile's decision": what the act is
+                    # aimed at names the recipient better than where it happened
+                    if event.recipient is not None and event.recipient.countries and (
+                            outer.recipient is None or outer.recipient.empty
+                            or outer.recipient.note == "the country where it happened"):
+                        outer.recipient = event.recipient
                     continue
             outer = self._content_of(node, by_trigger)
             if outer is not None and outer is not event:
@@ -968,6 +989,22 @@ class EventCoder:
                     break
                 step = governor
         return [e for e in events if id(e) not in drop]
+
+    def _clause_event(self, node: Token, by_trigger: dict[int, Event]) -> Event | None:
+        """The event of the clause a purpose or manner clause hangs on: its verb's, or
+        that of the noun the verb carries ("went on strike to protest ...", "staged a
+        sit-in to demand ...")."""
+        head = node.head
+        if head.i in by_trigger:
+            return by_trigger[head.i]
+        for child in head.children:
+            if child.dep_ == "dobj" and child.i in by_trigger:
+                return by_trigger[child.i]
+            if child.dep_ == "prep" and child.i < node.i:
+                pobj = next((c for c in child.children if c.dep_ == "pobj" and c.i in by_trigger), None)
+                if pobj is not None:
+                    return by_trigger[pobj.i]
+        return None
 
     def _content_of(self, node: Token, by_trigger: dict[int, Event]) -> Event | None:
         """The speech act whose complement clause holds this trigger ("agreed that their

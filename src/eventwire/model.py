@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+from functools import cache
+from pathlib import Path
+
 import spacy
 from spacy.language import Language
 
@@ -61,6 +65,23 @@ def _is_dateline(doc, start: int, dash: int) -> bool:
     return True
 
 
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    lexicon = tomllib.loads((Path(__file__).parent / "data" / "lexicon.toml").read_text(encoding="utf-8"))
+    return {form: lemma for lemma, forms in lexicon.get("lemmas", {}).items() for form in forms}
+
+
+@Language.component("eventwire_lemmas")
+def fix_lemmas(doc):
+    """Correct the lemmas listed in lexicon.toml [lemmas]: the rules match on lemmas."""
+    fixes = _lemma_fixes()
+    for token in doc:
+        lemma = fixes.get(token.lower_)
+        if lemma is not None:
+            token.lemma_ = lemma
+    return doc
+
+
 def load_model(name: str) -> Language:
     """Load any installed spaCy pipeline by name, ready for eventwire.
 
@@ -74,6 +95,7 @@ def load_model(name: str) -> Language:
             "eventwire needs a pipeline with a dependency parser and NER, e.g. en_core_web_sm"
         )
     nlp.add_pipe("eventwire_paragraphs", before="parser")
+    nlp.add_pipe("eventwire_lemmas", last=True)
     return nlp
 
 
