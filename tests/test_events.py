@@ -147,3 +147,23 @@ def test_events_protest_purpose_and_light_verbs(analyze, text, expected):
 def test_events_calling_off_a_sit_in_is_a_concession_not_a_protest(analyze):
     event = only(events_of(analyze, "The Egyptian teachers' union called off its sit-in after talks with the government."))
     assert event["type"] == "CONCEDE"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a strike by workers is a protest ...
+    ("Iranian truckers launched a nationwide strike over fuel prices.", ("PROTEST", "strike")),
+    ("Algerian activist Salah Amrani staged a 24-hour hunger strike in prison.", ("PROTEST", "strike")),
+    ("Nigerian doctors began a strike on Monday over unpaid wages.", ("PROTEST", "strike")),
+    # ... a strike on a target, or by the military, is an attack
+    ("Israel's strike on a Gaza hospital drew international criticism.", ("ASSAULT", None)),
+    ("Russian air strikes hit Syrian rebel positions near Idlib.", ("ASSAULT", "aerial")),
+])
+def test_events_strike_is_a_protest_or_an_attack(analyze, text, expected):
+    found = {(e["type"], e["mode"]) for e in events_of(analyze, text)}
+    assert expected in found and {t for t, _ in found} == {expected[0]}, found
+
+
+def test_events_in_protest_against_names_the_recipient(analyze):
+    found = [dyad(e) for e in events_of(
+        analyze, "Thousands of Kenyans marched in Nairobi in protest against Uganda's border closure.")]
+    assert found == [("PROTEST", ["KEN"], ["UGA"])], found

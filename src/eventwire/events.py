@@ -295,7 +295,7 @@ class EventCoder:
                     for pobj in prep.children:
                         if pobj.dep_ in ("pobj", "pcomp"):
                             words |= self._words_of(pobj)
-            if not words & pattern.objects:
+            if not words & pattern.objects or words & pattern.unless_objects:
                 return False
         if pattern.object_is_actor and (obj is None or not self._is_actor(obj)):
             return False
@@ -327,6 +327,11 @@ class EventCoder:
     def _noun_fits(self, noun: Token, pattern: Pattern) -> bool:
         if pattern.modifiers and not any(c.lemma_.lower() in pattern.modifiers for c in noun.lefts):
             return False
+        if pattern.prep and not pattern.verbs and not any(
+                c.dep_ == "prep" and c.lower_ in pattern.prep and any(
+                    o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+                for c in noun.children):
+            return False  # "a strike on the airbase", not "a strike on Monday"
         if noun.tag_ in ("NNS",) and noun.lemma_.lower() in ("talk",):
             return True
         return True
@@ -611,10 +616,13 @@ class EventCoder:
         if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.light:
             holders.append(trigger.head)  # "waged war against the government"
         for holder in list(holders):
-            # "the withdrawal of some invasion forces from Panama", "spoke by telephone with X"
+            # "the withdrawal of some invasion forces from Panama", "spoke by telephone with X",
+            # "a hunger strike in protest against ..."
             for prep in holder.children:
                 if prep.dep_ == "prep" and (prep.lower_ == "of" or (holder.i == trigger.i and prep.lower_ in ("by", "over", "via"))):
                     holders += [c for c in prep.children if c.dep_ == "pobj"]
+                elif prep.dep_ == "prep" and prep.lower_ == "in":
+                    holders += [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("protest", "response", "retaliation")]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("prep", "dative", "agent") and child.lower_ == source:

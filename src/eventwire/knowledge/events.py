@@ -11,7 +11,7 @@ from ..errors import ConfigError
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-KEYS = {"name", "type", "mode", "context", "verbs", "nouns", "objects", "object_is_actor", "object_as_actor", "no_object",
+KEYS = {"name", "type", "mode", "context", "verbs", "nouns", "objects", "unless_objects", "object_is_actor", "object_as_actor", "no_object",
         "prep", "particle", "complement", "modifiers", "subjects", "recipient", "reciprocal", "verbal"}
 DEFAULT_RECIPIENT = ("object", "with", "against", "on", "to")
 
@@ -25,6 +25,7 @@ class Pattern:
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    unless_objects: frozenset[str] = frozenset()
     object_is_actor: bool = False
     object_as_actor: bool = False
     no_object: bool = False
@@ -109,7 +110,8 @@ def load_patterns(path: Path) -> list[Pattern]:
         patterns.append(Pattern(
             name=name, type=item["type"], mode=item.get("mode"), context=tuple(item.get("context", ())),
             verbs=frozenset(item.get("verbs", ())), nouns=frozenset(item.get("nouns", ())),
-            objects=frozenset(item.get("objects", ())), object_is_actor=bool(item.get("object_is_actor")),
+            objects=frozenset(item.get("objects", ())), unless_objects=frozenset(item.get("unless_objects", ())),
+            object_is_actor=bool(item.get("object_is_actor")),
             object_as_actor=bool(item.get("object_as_actor")),
             no_object=bool(item.get("no_object")), prep=frozenset(item.get("prep", ())),
             particle=frozenset(item.get("particle", ())), complement=frozenset(item.get("complement", ())),
