@@ -167,3 +167,8 @@ def test_events_in_protest_against_names_the_recipient(analyze):
     found = [dyad(e) for e in events_of(
         analyze, "Thousands of Kenyans marched in Nairobi in protest against Uganda's border closure.")]
     assert found == [("PROTEST", ["KEN"], ["UGA"])], found
+
+
+def test_events_a_demanded_act_is_the_demand_not_a_second_event(analyze):
+    event = only(events_of(analyze, "The Kenyan foreign minister said Ethiopia and Eritrea must reach an agreement on their border."))
+    assert dyad(event) == ("REQUEST", ["KEN"], ["ERI", "ETH"]) and event["intended"] == "AGREE"

@@ -211,7 +211,13 @@ class EventCoder:
                     if child.dep_ == "xcomp":
                         absorbed.update(t.i for t in child.subtree if t.pos_ in ("VERB", "NOUN"))
         found = self._governed(found)
-        found += self._obligations()
+        obligations = self._obligations()
+        demanded = {o.trigger_i: o for o in obligations}
+        for event in found:
+            # "said Kagame must agree to changes": the act is what is demanded, not an event
+            if event.trigger_i in demanded and event.type != "REQUEST":
+                demanded[event.trigger_i].intended = demanded[event.trigger_i].intended or event.intended or event.type
+        found = [e for e in found if e.trigger_i not in demanded or e.type == "REQUEST"] + obligations
         return self._merge(found)
 
     # ---- matching --------------------------------------------------------------
