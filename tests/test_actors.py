@@ -22,6 +22,9 @@ def actor(record, text):
     ("Kenyan opposition leader Tom Mboya Odinga called for protests.", "Tom Mboya Odinga", "KEN", ["OPP"]),
     ("Former Peruvian president Alejandro Quispe denied the charges.", "Alejandro Quispe", "PER", ["ELI"]),
     ("Brazilian Gen. Paulo Ferreira took command of the mission.", "Paulo Ferreira", "BRA", ["MIL"]),
+    # a description that is no title still says where the person is from, and what they do
+    ("Samira Benali, Algeria's best-known human rights activist, began a hunger strike.", "Samira Benali", "DZA", ["CVL", "SOC"]),
+    ("Rosa Villanueva, a Philippine journalist, criticised the ruling.", "Rosa Villanueva", "PHL", ["JRN"]),
 ])
 def test_actors_person_from_text(analyze, text, mention, country, sectors):
     record = analyze(text)

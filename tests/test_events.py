@@ -172,3 +172,15 @@ def test_events_in_protest_against_names_the_recipient(analyze):
 def test_events_a_demanded_act_is_the_demand_not_a_second_event(analyze):
     event = only(events_of(analyze, "The Kenyan foreign minister said Ethiopia and Eritrea must reach an agreement on their border."))
     assert dyad(event) == ("REQUEST", ["KEN"], ["ERI", "ETH"]) and event["intended"] == "AGREE"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state body of no stated country, facing one country's people, is that country's
+    ("Kenyan opposition activists accused the government of rigging the vote.", ("ACCUSE", ["KEN"], ["KEN"])),
+    ("Police detained dozens of Egyptian protesters outside the parliament.", ("COERCE", ["EGY"], ["EGY"])),
+    # ... but not when a country faces it: whose government is not said
+    ("Russia criticised the government on Tuesday.", ("ACCUSE", ["RUS"], [])),
+])
+def test_events_domestic_state_bodies(analyze, text, expected):
+    found = [dyad(e) for e in events_of(analyze, text) if not e["negated"]]
+    assert expected in found, found

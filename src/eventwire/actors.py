@@ -112,6 +112,7 @@ class ActorCoder:
         country = None
         country_span = None
         former = False
+        described = None  # "X, Algeria's leading human rights activist": the agent term apposed
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
@@ -123,7 +124,9 @@ class ActorCoder:
             if found is None and mention.i < mention.j - 1:
                 found = self._affiliation_before(mention.i)
             if found is None:
-                found, title = self._apposition(doc[mention.j - 1])
+                found, title, role = self._apposition(doc[mention.j - 1])
+                if role is not None and described is None:
+                    described = role
                 if title and entity.title is None:
                     entity.title = title[0]
                     entity.title_span = title[1]
@@ -147,6 +150,9 @@ class ActorCoder:
         elif resolved is not None:
             entity.sectors = list(resolved.sectors)
             entity.evidence.append(Evidence("sectors", resolved.coding.source, None, _describe(resolved)))
+        elif described is not None:
+            entity.sectors = list(described[0].sectors)
+            entity.evidence.append(Evidence("sectors", described[0].source, described[1], "in apposition"))
         if entity.title is None and resolved is not None and resolved.status == "current" and resolved.title:
             entity.title = resolved.title
             entity.evidence.append(Evidence("title", resolved.coding.source, None, _describe(resolved)))
@@ -235,23 +241,28 @@ class ActorCoder:
         entity, mention = self.at[j]
         return found[0], mention.span
 
-    def _apposition(self, head: Token) -> tuple[tuple[str, CharSpan] | None, tuple[str, CharSpan] | None]:
+    def _apposition(self, head: Token) -> tuple[tuple[str, CharSpan] | None, tuple[str, CharSpan] | None,
+                                               tuple[Term, CharSpan] | None]:
         """ "X, the Turkish foreign minister," or "Ukraine's president, X": the country and
-        title in the apposed phrase."""
+        title in the apposed phrase; for a description that is no title ("X, Algeria's
+        leading human rights activist") the country and the agent term."""
         others = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos":
             others.append(head.head)
         for other in others:
             term = self._agent_term(other)
-            if term is None or TITLE not in term[0].kinds:
+            if term is None:
                 continue
             start = phrase_start(other)
             for k in range(start, other.i):
                 found = self._country_of(k)
                 if found is not None:
+                    country = (found[0], self.at[k][1].span)
+                    if TITLE not in term[0].kinds:
+                        return country, None, (term[0], term[1])
                     title_text = term[2]
-                    return (found[0], self.at[k][1].span), (title_text.title() if title_text.islower() else title_text, term[1])
-        return None, None
+                    return country, (title_text.title() if title_text.islower() else title_text, term[1]), None
+        return None, None, None
 
     # ---- phrases --------------------------------------------------------------
 

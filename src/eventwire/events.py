@@ -511,6 +511,7 @@ class EventCoder:
                     event.actor.note = "country where it happened"
                 if event.recipient is None or not event.recipient.countries:
                     event.recipient = place
+        self._domestic(event)
         self._modality(event, trigger, governors)
         self._reported(event, trigger, pattern)
         self._demanded(event)
@@ -731,6 +732,21 @@ class EventCoder:
                 role.note = "the country where it happened"
                 return role
         return None
+
+    def _domestic(self, event: Event) -> None:
+        """ "Kenyan activists criticised the government", "police detained Egyptian
+        protesters": a state body of no stated country, facing the people of one country,
+        is that country's. Only people, not a country itself: "Russia criticised the
+        government" says nothing of whose."""
+        for state, people in ((event.recipient, event.actor), (event.actor, event.recipient)):
+            if state is None or people is None or state.empty or people.empty or state.countries:
+                continue
+            if not state.sectors or not set(state.sectors) <= STATE_SECTORS:
+                continue
+            if len(set(people.countries)) != 1 or not people.sectors or set(people.sectors) & STATE_SECTORS:
+                continue
+            state.countries = [people.countries[0]]
+            state.note = "the state of the people it faces"
 
     def _partitive(self, head: Token) -> Token:
         """ "a group of Moroccan diplomats", "thousands of Nigerians": the people after "of"."""
