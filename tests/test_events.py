@@ -184,3 +184,13 @@ def test_events_a_demanded_act_is_the_demand_not_a_second_event(analyze):
 def test_events_domestic_state_bodies(analyze, text, expected):
     found = [dyad(e) for e in events_of(analyze, text) if not e["negated"]]
     assert expected in found, found
+
+
+def test_events_a_threat_is_aimed_at_the_one_its_condition_is_on(analyze):
+    event = only(events_of(analyze, "Russia has threatened to quit the arms talks if the United States deploys new missiles in Europe."))
+    assert dyad(event) == ("THREATEN", ["RUS"], ["USA"])
+
+
+def test_events_a_threat_recipient_is_not_taken_from_inside_its_condition(analyze):
+    event = only(events_of(analyze, "Iranian commanders threatened to close the strait to tankers if new sanctions halted Iran's oil exports."))
+    assert "IRN" not in ((event["recipient"] or {}).get("countries") or [])

@@ -564,6 +564,7 @@ class EventCoder:
 
     def _recipient(self, trigger: Token, pattern: Pattern, actor: Role | None) -> Role | None:
         actor_heads = set(actor.heads) if actor else set()
+        fallback = None
         for source in pattern.recipient:
             for head in self._recipient_heads(trigger, source):
                 if head.i in actor_heads:
@@ -581,8 +582,11 @@ class EventCoder:
                             # "76 hostages from a hideout in Zamfara state", "24 hostages,
                             # including 13 Israelis": people of no stated country, placed
                             self._place_role(role, owner, trigger)
-                        return role
-        return None
+                        if role.countries:
+                            return role
+                        # no country: a later source may name one ("... if the United States")
+                        fallback = fallback or role
+        return fallback
 
     def _recipient_heads(self, trigger: Token, source: str) -> list[Token]:
         doc = self.doc
@@ -606,12 +610,22 @@ class EventCoder:
             # with the president of Armenia": the recipient inside what is threatened or offered
             heads = []
             for clause in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")):
-                for token in clause.subtree:
+                # not inside its conditions: "... if sanctions halted Iran's exports"
+                aside = {t.i for a in clause.subtree if a.dep_ == "advcl" for t in a.subtree}
+                for token in (t for t in clause.subtree if t.i not in aside):
                     if token.dep_ in ("dobj", "dative") and token.head.i != trigger.i:
                         heads.append(token)
                     elif token.dep_ == "pobj" and token.head.lower_ in ("to", "with", "against", "on", "from", "into",
                                                                        "toward", "between", "among"):
                         heads.append(token)
+            return heads
+        if source == "condition":
+            # "threatened to quit the talks if the United States deploys ...": the one the
+            # condition is on
+            heads = []
+            for advcl in (t for t in trigger.subtree if t.dep_ == "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in advcl.children):
+                    heads += [c for c in advcl.children if c.dep_ in ("nsubj", "nsubjpass") and self._is_actor(c)]
             return heads
         if source == "against_any":
             return [t for t in trigger.subtree if t.dep_ == "pobj" and t.head.lower_ in ("against", "on")]
