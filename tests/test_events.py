@@ -137,7 +137,7 @@ def test_events_each_event_says_why(analyze):
     ("Greek dockworkers staged a walk-out to denounce the European Union's austerity demands.",
      ("PROTEST", ["GRC"], ["EUR"])),
     # the recipient on the light verb of a noun event
-    ("Rebels have waged war against the Colombian government for decades.", ("ASSAULT", [], ["COL"])),
+    ("Rebels have waged war against the Colombian government for decades.", ("ASSAULT", ["COL"], ["COL"])),
 ])
 def test_events_protest_purpose_and_light_verbs(analyze, text, expected):
     found = [dyad(e) for e in events_of(analyze, text) if not e["negated"]]
@@ -178,6 +178,12 @@ def test_events_a_demanded_act_is_the_demand_not_a_second_event(analyze):
     # a state body of no stated country, facing one country's people, is that country's
     ("Kenyan opposition activists accused the government of rigging the vote.", ("ACCUSE", ["KEN"], ["KEN"])),
     ("Police detained dozens of Egyptian protesters outside the parliament.", ("COERCE", ["EGY"], ["EGY"])),
+    # ... and people of no stated country facing one state's body are its people
+    ("Rebels attacked Malian troops near Gao on Sunday.", ("ASSAULT", ["MLI"], ["MLI"])),
+    ("The Kenyan government is ignoring the plight of refugees, an opposition leader complained on Monday.",
+     ("ACCUSE", ["KEN"], ["KEN"])),
+    # the accused is the subject of what was said, even with no country of its own
+    ("The Kenyan opposition leader complained that the government ignored Somali refugees.", ("ACCUSE", ["KEN"], ["KEN"])),
     # ... but not when a country faces it: whose government is not said
     ("Russia criticised the government on Tuesday.", ("ACCUSE", ["RUS"], [])),
 ])

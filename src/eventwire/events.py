@@ -582,8 +582,8 @@ class EventCoder:
                             # "76 hostages from a hideout in Zamfara state", "24 hostages,
                             # including 13 Israelis": people of no stated country, placed
                             self._place_role(role, owner, trigger)
-                        if role.countries:
-                            return role
+                        if role.countries or source == "complement":
+                            return role  # the subject of what was said is who it is said of
                         # no country: a later source may name one ("... if the United States")
                         fallback = fallback or role
         return fallback
@@ -761,6 +761,17 @@ class EventCoder:
                 continue
             state.countries = [people.countries[0]]
             state.note = "the state of the people it faces"
+        for people, state in ((event.actor, event.recipient), (event.recipient, event.actor)):
+            # "an opposition leader accused the Kenyan government", "rebels attacked Malian
+            # troops": people of no stated country facing one state's body are its people
+            if state is None or people is None or state.empty or people.empty or people.countries:
+                continue
+            if not people.sectors or set(people.sectors) & STATE_SECTORS:
+                continue
+            if len(set(state.countries)) != 1 or not state.sectors or not set(state.sectors) <= STATE_SECTORS:
+                continue
+            people.countries = [state.countries[0]]
+            people.note = "the people of the state they face"
 
     def _partitive(self, head: Token) -> Token:
         """ "a group of Moroccan diplomats", "thousands of Nigerians": the people after "of"."""
