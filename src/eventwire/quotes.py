@@ -223,6 +223,9 @@ class QuoteFinder:
             if obj is not None and obj.lower_ not in CONTENTLESS and obj.pos_ != "PRON":
                 parts = [(obj.left_edge.i, obj.right_edge.i + 1)]
                 how = "object"
+        if not parts and "as" in frames:
+            parts = self._characterisation(cue)
+            how = "described ... as"
         spans = [self._char_span(a, b) for a, b in parts]
         spans = [s for s in spans if s is not None]
         if not spans and "quote" in frames:
@@ -249,6 +252,34 @@ class QuoteFinder:
         self._set_speaker(quote, subject)
         quote.addressee = self._addressee(cue)
         return quote
+
+    def _characterisation(self, cue: Token) -> list[tuple[int, int]]:
+        """ 'described him as a "serial liar"', 'called the delay "wholly unacceptable"',
+        'warned against "declaring victory too early"': the thing characterised and the
+        quoted words that characterise it — only when there are quoted words."""
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            start = obj.left_edge.i
+            edge = obj.right_edge.i
+            after = obj.i
+        else:
+            prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("against", "as")), None)
+            if prep is None:
+                return []
+            start, edge, after = prep.i, prep.right_edge.i, prep.i
+        for child in cue.children:
+            if child.i > after and (child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")
+                                    or (child.dep_ == "prep" and child.lower_ in ("as", "against"))):
+                edge = max(edge, child.right_edge.i)
+        sentence = sentence_of(self.doc, cue.i)
+        first = self.doc[start].idx
+        region = next((r for r in self.regions if first <= r.start < sentence.end_char), None)
+        if region is None or region.start > self.doc[edge].idx + len(self.doc[edge].text) + 2:
+            return []
+        end = edge + 1
+        while end < sentence.end and self.doc[end].idx < region.end:
+            end += 1  # the quoted words may run past what the parser hung on the cue
+        return [(start, end)]
 
     def _according(self, token: Token, cue_span: CharSpan) -> tuple[Quote | None, Token | None]:
         """ "According to X, ..." / "..., according to X." A statement attributed to
@@ -435,7 +466,8 @@ class QuoteFinder:
         for region in reversed(self.regions):
             if region.end <= left and region.end > sentence.start_char - 2:
                 between = self.text[region.end:left]
-                if not between.strip(" ,:;\u2014-\n"):
+                # not across a paragraph break: '..." \n Other scientists urged caution.'
+                if not between.strip(" ,:;\u2014-") and "\n" not in between:
                     return region
         return None
 
@@ -525,7 +557,7 @@ class QuoteFinder:
                     owner.parts.append(span)
                     claimed.append(span)
                     continue
-            previous = self._previous_quote(found + added, region)
+            previous = self._previous_quote(found + added, region) or self._next_quote(found + added, region)
             if previous is not None:
                 previous.parts.append(span)
                 claimed.append(span)
@@ -565,6 +597,24 @@ class QuoteFinder:
                     not self.text[here.start_char:region.start].strip() and "\n" not in between:
                 return quote
         return None
+
+    def _next_quote(self, quotes: list[Quote], region: Quoted) -> Quote | None:
+        """ '"A," he said, "B."': the quote whose attribution, and nothing else, stands
+        between this quotation and its own first part."""
+        after = [q for q in quotes if q.cue is not None and min(p.start for p in q.parts) >= region.end]
+        if not after:
+            return None
+        quote = min(after, key=lambda q: min(p.start for p in q.parts))
+        first = min(quote.parts, key=lambda p: p.start)
+        if not self._region_overlapping(first) or not (region.end <= quote.cue.start < first.start):
+            return None
+        between = self.text[region.end:first.start]
+        if "\n" in between:
+            return None
+        for span in (quote.cue, quote.speaker, quote.addressee):
+            if span is not None and region.end <= span.start and span.end <= first.start:
+                between = between.replace(self.text[span.start:span.end], " ", 1)
+        return quote if not between.strip(" ,.:;") else None
 
     def _sentence_at(self, position: int) -> Span | None:
         span = self.doc.char_span(position, position + 1, alignment_mode="expand")
