@@ -342,6 +342,15 @@ class QuoteFinder:
         """The complement clause; when the parser gives two, the one holding a quotation,
         else the one after the cue."""
         clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+        if not clauses:
+            # "said outside the courthouse that her client was ...": the parser hung the
+            # clause on the place as a relative clause; "that" and a subject give it away
+            for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for clause in (c for c in pobj.children if c.dep_ == "relcl"):
+                        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) and \
+                                any(m.dep_ in ("nsubj", "nsubjpass") for m in clause.children):
+                            return clause
         if len(clauses) <= 1:
             return clauses[0] if clauses else None
         quoted = [c for c in clauses if self._region_overlapping(
