@@ -66,3 +66,14 @@ def test_quotes_passages_cover_every_case():
 
 def test_quotes_gold_jsonl_matches_the_passages():
     assert (HERE / "passages.jsonl").read_text(encoding="utf-8") == jsonl()
+
+
+def test_quotes_participle_of_saying_is_its_own_quote_by_the_same_speaker(analyzer):
+    text = ('BEIJING (Reuters) - China\'s commerce ministry denied that it was preparing new export curbs on '
+            'rare earth magnets, calling reports of fresh restrictions "groundless".')
+    quotes = analyzer.analyze(text, published="2024-05-14")["quotes"]
+    got = [(q["kind"], q["content"][0]["text"], q["speaker"]["text"]) for q in quotes]
+    assert got == [
+        ("indirect", "that it was preparing new export curbs on rare earth magnets", "China's commerce ministry"),
+        ("mixed", 'reports of fresh restrictions "groundless"', "China's commerce ministry"),
+    ], got

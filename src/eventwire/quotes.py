@@ -182,6 +182,12 @@ class QuoteFinder:
                             and any(c.dep_ == "aux" for c in conj.children)
                             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)):
                         end = conj.right_edge.i + 1
+                # "..., calling reports of fresh restrictions "groundless"": a participle of
+                # saying is a quote of its own, not more of this one
+                for token in self.doc[clause.left_edge.i:end]:
+                    if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in self.cues \
+                            and token.left_edge.i > clause.left_edge.i and self.doc[token.left_edge.i - 1].text == ",":
+                        end = min(end, token.left_edge.i - 1)
                 parts = [(clause.left_edge.i, end)]
                 how = "cue, then clause" if cue.i < clause.left_edge.i else "clause, then cue"
             elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
@@ -362,6 +368,11 @@ class QuoteFinder:
 
     def _subject(self, cue: Token) -> Token | None:
         node = cue
+        if cue.tag_ == "VBG" and cue.dep_ == "advcl":
+            # "asked why it had not acted, calling the delay ...": the one who asked
+            node = cue.head
+            while node.dep_ == "ccomp" and node.head.i != node.i:
+                node = node.head
         for _ in range(3):
             # The parser may give two subjects ("Russia Foreign Minister Sergei Lavrov said"):
             # the one nearest the verb heads the speaker's phrase.
