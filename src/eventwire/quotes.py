@@ -199,6 +199,20 @@ class QuoteFinder:
                 after = (last + 1, head.right_edge.i + 1)
                 parts = [p for p in (before, after) if p[1] > p[0]]
                 how = "parenthetical cue"
+        if not parts and "clause" in frames and cue.dep_ == "ROOT" and subject is not None and subject.i < cue.i:
+            # "A landslide buried 30 houses, killing 12, officials said Sunday.": the parser
+            # found no complement, but the sentence before ", officials said" is what was said
+            # (not a clause that sets the scene: "After two civilians were killed, Pakistan ...")
+            start = phrase_start(subject)
+            sentence = sentence_of(self.doc, cue.i)
+            before = self.doc[sentence.start:start - 1]
+            roots = [t for t in before if not before.start <= t.head.i < before.end]
+            scene = any(t.dep_ in ("advcl", "prep", "advmod", "npadvmod", "mark", "pcomp") for t in roots)
+            if start - 1 > sentence.start and self.doc[start - 1].text == "," and len(before) >= 4 and not scene \
+                    and not any(c.dep_ == "dobj" for c in cue.children) \
+                    and any(t.pos_ in ("VERB", "AUX") for t in before) and not self._in_region(before[0].idx):
+                parts = [(sentence.start, start - 1)]
+                how = "clause, then cue"
         if not parts and "headline" in frames and self._in_headline(cue):
             clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
             if clause is not None:
@@ -349,11 +363,11 @@ class QuoteFinder:
         else the one after the cue."""
         clauses = [c for c in cue.children if c.dep_ == "ccomp"]
         if not clauses:
-            # "said outside the courthouse that her client was ...": the parser hung the
-            # clause on the place as a relative clause; "that" and a subject give it away
+            # "said outside the courthouse that her client was ...", "said in a statement
+            # that ...": the parser hung the clause on the noun; "that" and a subject give it away
             for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    for clause in (c for c in pobj.children if c.dep_ == "relcl"):
+                    for clause in (c for c in pobj.children if c.dep_ in ("relcl", "acl")):
                         if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) and \
                                 any(m.dep_ in ("nsubj", "nsubjpass") for m in clause.children):
                             return clause
