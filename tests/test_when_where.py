@@ -17,6 +17,10 @@ def _value(record, text):
     ("Officials said Friday that the convoy had stopped.", "Friday", ("DATE", "2022-03-25")),
     ("The two delegations will meet Friday in Istanbul.", "Friday", ("DATE", "2022-04-01")),
     ("Talks resume this week.", "this week", ("DATE", "2022-W13")),
+    # the part of a period is part of the expression
+    ("Talks collapsed late last year.", "late last year", ("DATE", "2021")),
+    ("Growth should slow in early 2023.", "early 2023", ("DATE", "2023")),
+    ("The deal expires at the end of the year.", "the end of the year", ("DATE", "2022")),
     ("Prices rose sharply last month.", "last month", ("DATE", "2022-02")),
     ("Rebels have held the town since 2014.", "2014", ("DATE", "2014")),
     ("The mayor was detained two days ago.", "two days ago", ("DATE", "2022-03-26")),

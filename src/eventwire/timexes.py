@@ -136,6 +136,7 @@ class TimexPatterns:
         add("month-bare", rf"\b(?:{cap([m for m in full_months if m not in w.ambiguous_months])})\b")
         add("rel-month", rf"\b(?:{REL}|(?:early|mid|late)[- ]|(?:in|since|until|by|from|during|before|after) ){MON}\b")
         add("wd-part", rf"\b(?:{REL} )?{WD}(?: (?:morning|afternoon|evening|night))?\b")
+        add("end-of", r"\bthe (?:end|beginning|start|middle) of the (?:year|month|week|decade)\b", i)
         add("rel-unit", rf"\b(?:(?:earlier|later) )?(?:{REL}) (?:week|month|year|weekend|quarter|decade|century)\b", i)
         add("the-weekend", r"\b(?:the|this|last|next) weekend\b", i)
         add("deictic", r"\b(?:today|yesterday|tomorrow|tonight)(?: (?:morning|afternoon|evening|night))?\b", i)
@@ -341,13 +342,36 @@ class Normaliser:
         if rule == "year":
             # "since 2014": the year alone is the expression
             inner = re.search(self.p.YEAR + r"$", text)
-            start = start + inner.start()
+            start, mod = self._part_of(start + inner.start(), rule, mod)
             return Timex(CharSpan(start, end), type_, value, mod, rule)
         # Leading prepositions are not part of the expression, except in "for days".
         lead = re.match(r"(?:in|since|until|by|from|during|before|after|at|on|within) ", text, re.IGNORECASE)
         if lead and rule not in ("for_units", "for-units") and not (rule == "in-n-units" and type_ == DURATION and text.lower().startswith("within")):
             start += lead.end()
+        if type_ == DATE:
+            start, mod = self._part_of(start, rule, mod)
         return Timex(CharSpan(start, end), type_, value, mod, rule)
+
+    _PART = re.compile(r"(?:\b(early|late)\s+|\b(mid)-|\bthe (end|beginning|start|middle) of\s+)$", re.IGNORECASE)
+    _PART_MOD = {"early": "START", "late": "END", "mid": "MID", "end": "END", "beginning": "START",
+                 "start": "START", "middle": "MID"}
+
+    def _part_of(self, start: int, rule: str, mod: str | None) -> tuple[int, str | None]:
+        """ "late last year", "early 2023", "the end of 2024": the part of the period is
+        part of the expression."""
+        if rule not in ("year", "year-start", "rel-unit", "my", "rel-month", "decade", "season"):
+            return start, mod
+        text = text_of(self.doc)
+        match = self._PART.search(text, max(0, start - 30), start)
+        if match is None or match.end() != start:
+            return start, mod
+        word = next(g for g in match.groups() if g).lower()
+        return match.start(), mod or self._PART_MOD[word]
+
+    def _end_of(self, text, start, end):
+        words = text.lower().split()
+        result = self._rel_unit("this " + words[-1], start, end)
+        return result[0], result[1], self._PART_MOD[words[1]]
 
     def _iso(self, text, start, end):
         return DATE, text
