@@ -200,3 +200,22 @@ def test_events_a_threat_is_aimed_at_the_one_its_condition_is_on(analyze):
 def test_events_a_threat_recipient_is_not_taken_from_inside_its_condition(analyze):
     event = only(events_of(analyze, "Iranian commanders threatened to close the strait to tankers if new sanctions halted Iran's oil exports."))
     assert "IRN" not in ((event["recipient"] or {}).get("countries") or [])
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 7.8 earthquake struck southern Turkey in February 2023, killing more than 50,000 people.",
+    "Typhoon Haiyan slammed into the central Philippines in November 2013, killing more than 6,000 people.",
+])
+def test_events_none_in_natural_disasters(analyze, text):
+    assert events_of(analyze, text) == []
+
+
+def test_events_what_a_sanction_consists_of_is_part_of_it(analyze):
+    found = [dyad(e) for e in events_of(analyze, "The European Union imposed sanctions on dozens of Belarusian "
+                                                 "officials, freezing their assets and banning them from travelling to the bloc.")]
+    assert found == [("SANCTION", ["EUR"], ["BLR"])], found
+
+
+def test_events_fighting_a_disease_is_no_attack(analyze):
+    found = [e["type"] for e in events_of(analyze, "Cuba sent 52 doctors to Italy in March 2020 to help fight the coronavirus outbreak.")]
+    assert "ASSAULT" not in found, found

@@ -371,10 +371,18 @@ class EventCoder:
         """An earthquake that struck, a typhoon that slammed into a coast, a team that
         beat another: the words of violence and criticism outside politics."""
         subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(s.lemma_.lower() in self.nature or s.lower_ in self.nature for s in subjects):
+        if not subjects and not self._nominal(trigger):
+            # "an earthquake struck ..., killing 50,000": the subject of the clause it hangs on
+            subjects = self._subject(trigger)[0]
+        words = {w for s in subjects for w in (s.lemma_.lower(), s.lower_)} | {
+            c.lemma_.lower() for s in subjects for c in s.children if c.dep_ in ("compound", "amod")}
+        if words & self.nature:  # "Typhoon Haiyan slammed into ..."
             return True
         if self._nominal(trigger) and trigger.head.lemma_.lower() in self.nature:
             return True
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        if objects and all({o.lemma_.lower(), o.lower_} & self.nature for o in objects):
+            return True  # "to help fight the coronavirus outbreak"
         if pattern.type in ("ASSAULT", "ACCUSE", "REJECT"):
             sentence = sentence_of(self.doc, trigger.i)
             words = {t.lower_ for t in sentence}
@@ -1013,9 +1021,12 @@ class EventCoder:
             # "began a hunger strike to protest ...", "blocked roads demanding ...": the
             # purpose or manner of an event is part of it, not another event — except a
             # separate speech act of a non-protest ("cut ties, accusing Doha of ...").
-            outer = self._clause_event(node, by_trigger) if node.dep_ in ("advcl", "xcomp", "acl") else None
+            clause = node
+            while clause.dep_ == "conj" and clause.tag_ == "VBG" and clause.head.tag_ == "VBG":
+                clause = clause.head  # "..., freezing their assets and banning them from ..."
+            outer = self._clause_event(clause, by_trigger) if clause.dep_ in ("advcl", "xcomp", "acl") else None
             if outer is not None and outer is not event:
-                purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+                purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
                 manner = node.tag_ == "VBG"
                 if purpose or (manner and (outer.type == "PROTEST" or event.type not in VERBAL_GOVERNORS)):
                     drop.add(id(event))
@@ -1069,7 +1080,8 @@ class EventCoder:
             if climb.head.i == climb.i or climb.dep_ == "conj":
                 return None
             outer = by_trigger.get(climb.head.i)
-            if outer is not None and outer.type in CONTENT_HOLDERS and climb.dep_ in (
+            holds = outer is not None and (outer.type in CONTENT_HOLDERS or (outer.type == "COERCE" and outer.mode == "ban"))
+            if holds and climb.dep_ in (
                     "ccomp", "acl", "xcomp", "pobj", "pcomp", "prep", "dobj", "relcl"):
                 # "accused Israel of committing ...", "a probe into killings by police"
                 return outer
