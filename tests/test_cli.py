@@ -162,3 +162,26 @@ def test_cli_eval_time_scores_a_gold_file(runner, tmp_path):
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["value"]["f1"] == 1.0 and figures["strict"]["f1"] == 1.0
+
+
+def test_cli_out_that_is_an_input_is_refused_and_the_input_kept(runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Lavrov said talks would go on.", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", str(path), "--out", str(path)])
+    assert result.exit_code == 2 and "one of the inputs" in result.output
+    assert path.read_text(encoding="utf-8") == "Lavrov said talks would go on."
+
+
+def test_cli_eval_gold_of_the_wrong_shape_is_one_line_not_a_traceback(runner, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g", "text": "Kyiv was shelled.", "toponyms": [{"span": [0, 4]}]}) + "\n",
+                    encoding="utf-8")
+    result = runner.invoke(main, ["eval", "geo", str(gold)])
+    assert result.exit_code == 2 and "not in the gold format" in result.output and "Traceback" not in result.output
+
+
+def test_cli_self_referencing_cameo_macro_is_a_config_error(runner, tmp_path):
+    path = tmp_path / "agents.txt"
+    path.write_text("!PERSON! = !PERSON! MAN, MEN\nFARMER!PERSON! [~AGR]\n", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", SEED, "--actors", str(path)])
+    assert result.exit_code == 2 and "refers to itself" in result.output

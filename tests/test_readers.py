@@ -180,3 +180,42 @@ def test_readers_published_override_marks_its_origin():
     article = article_from_text("Headline\nBody text here.", "x")
     dated = with_published(article, date(2022, 3, 28))
     assert dated.published == date(2022, 3, 28) and dated.published_from == "option"
+
+
+def test_readers_jsonl_records_that_json_cannot_hold_fail_alone(tmp_path):
+    # an unpaired surrogate, nesting deeper than the parser goes, a 5,000-digit number
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "a", "text": "Lavrov said talks would go on."}),
+        '{"id": "b", "text": "Bad \\ud800 char."}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"id": ' + "9" * 5000 + ', "text": "x"}',
+        json.dumps({"id": "e", "text": "Zelensky said peace was possible."}),
+    ]) + "\n", encoding="utf-8")
+    items = list(read_inputs([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure", "Failure", "Article"]
+    assert "surrogate" in items[1].message and "feed.jsonl:3" in items[2].message
+
+
+def test_readers_a_run_without_spaces_is_refused_not_left_to_hang():
+    with pytest.raises(InputError, match="without a space"):
+        article_from_text("(" * 20_000 + ")" * 20_000, "x")
+
+
+def test_readers_directory_skips_hidden_directories(tmp_path):
+    (tmp_path / "a.txt").write_text("Lavrov said talks would go on.", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[core]\n\trepositoryformatversion = 0\n", encoding="utf-8")
+    assert [i.id for i in read_inputs([str(tmp_path)])] == ["a"]
+
+
+def test_readers_stdin_jsonl_keeps_unicode_line_separators_inside_strings():
+    lines = [json.dumps({"id": "a", "text": "One\u2028two said Lavrov."}, ensure_ascii=False),
+             "broken line", json.dumps({"id": "c", "text": "Zelensky spoke."})]
+    items = list(read_inputs(["-"], stdin=io.BytesIO("\n".join(lines).encode("utf-8"))))
+    assert [(type(i).__name__, i.id) for i in items] == [("Article", "a"), ("Failure", "stdin-2"), ("Article", "c")]
+
+
+def test_readers_empty_path_is_a_failure_not_the_current_directory():
+    [item] = list(read_inputs([""]))
+    assert isinstance(item, Failure) and "empty path" in item.message

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,6 +67,11 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, s
         if sys.stdin.isatty():
             _fail("no input — give files or directories to analyse, or - to read standard input")
         inputs = ("-",)
+    if out is not None and Path(out).exists():
+        target = Path(out).resolve()
+        if any(name != "-" and Path(name).exists() and (Path(name).resolve() == target or
+               (Path(name).is_dir() and target.is_relative_to(Path(name).resolve()))) for name in inputs):
+            _fail(f"--out {out}: that is one of the inputs, and writing it would destroy it — write elsewhere")
     try:
         analyzer = Analyzer(settings)
     except EventwireError as err:
@@ -80,16 +86,20 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, s
                 undated.append(item.origin)
             yield item
 
-    with _output(out) as stream:
-        writer = _Writer(fmt, stream)
-        for result in analyzer.analyze_many(articles()):
-            if isinstance(result, Failure):
-                failures += 1
-                click.echo(f"error: {result.message}", err=True)
-                writer.failure(result)
-            else:
-                writer.record(result)
-        writer.close()
+    try:
+        with _output(out) as stream:
+            writer = _Writer(fmt, stream)
+            for result in analyzer.analyze_many(articles()):
+                if isinstance(result, Failure):
+                    failures += 1
+                    click.echo(f"error: {_printable(result.message)}", err=True)
+                    writer.failure(result)
+                else:
+                    writer.record(result)
+            writer.close()
+    except OSError as err:
+        _fail(f"{out or 'standard output'}: cannot write the results ({err.strerror or err}) — "
+              "check the disk has room and the path is writable")
     if undated:
         what = undated[0] if len(undated) == 1 else f"{len(undated)} articles (first: {undated[0]})"
         click.echo(
@@ -115,6 +125,9 @@ def _run_eval(gold: str, model: str | None, as_json: bool, score, fmt) -> None:
         figures = score(analyzer, records)
     except EventwireError as err:
         _fail(str(err))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
+        _fail(f"{gold}: a record is not in the gold format ({type(err).__name__}: {err}) — "
+              "fix that record; the gold formats are in the README, section Evaluation")
     click.echo(json.dumps(figures, indent=1) if as_json else fmt(figures))
 
 
@@ -157,7 +170,7 @@ class _Writer:
     def record(self, record: dict) -> None:
         self.count += 1
         if self.fmt == "jsonl":
-            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.stream.write(_dumps(record) + "\n")
             self.stream.flush()
         elif self.fmt == "json":
             self.items.append(record)
@@ -171,7 +184,7 @@ class _Writer:
     def failure(self, failure: Failure) -> None:
         # Keep one output line per input record, so results line up with the input.
         if self.fmt == "jsonl":
-            self.stream.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
+            self.stream.write(_dumps(failure.to_record()) + "\n")
             self.stream.flush()
         elif self.fmt == "json":
             self.items.append(failure.to_record())
@@ -179,7 +192,7 @@ class _Writer:
     def close(self) -> None:
         if self.fmt == "json":
             value = self.items[0] if len(self.items) == 1 else self.items
-            self.stream.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+            self.stream.write(_dumps(value, indent=1) + "\n")
 
 
 @contextmanager
@@ -193,6 +206,21 @@ def _output(path: str | None) -> Iterator[IO[str]]:
         _fail(f"--out {path}: cannot write it ({err.strerror}) — check the directory exists and is writable")
     with handle:
         yield handle
+
+
+def _dumps(value, indent: int | None = None) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if _SURROGATES.search(text):
+        # a file name that is not UTF-8 ("caf\udce9.txt"): escape it so the output stays UTF-8
+        text = json.dumps(value, ensure_ascii=True, indent=indent)
+    return text
+
+
+def _printable(message: str) -> str:
+    return _SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _fail(message: str) -> None:

@@ -87,8 +87,11 @@ class QuoteFinder:
         self.longest_cue = max((c.count(" ") + 1 for c in self.cues), default=1)
         self.regions: list[Quoted] = quoted_regions(doc)
         self.quoted_chars: set[int] = set()  # character offsets inside a quotation
+        self.mark_chars: set[int] = set()  # character offsets of the quotation marks
         for region in self.regions:
             self.quoted_chars.update(range(region.start, region.end))
+            self.mark_chars.update(range(region.start, region.start + region.open_len))
+            self.mark_chars.update(range(region.end - region.close_len, region.end))
         self.phrase_heads = {c.split()[0] for c in self.cues if " " in c}
         self.owner: dict[int, Entity] = {}
         for entity in doc._.layers.entities:
@@ -184,7 +187,7 @@ class QuoteFinder:
                         end = conj.right_edge.i + 1
                 # "..., calling reports of fresh restrictions "groundless"": a participle of
                 # saying is a quote of its own, not more of this one
-                for token in self.doc[clause.left_edge.i:end]:
+                for token in clause.children:
                     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in self.cues \
                             and token.left_edge.i > clause.left_edge.i and self.doc[token.left_edge.i - 1].text == ",":
                         end = min(end, token.left_edge.i - 1)
@@ -461,8 +464,7 @@ class QuoteFinder:
         return CharSpan(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
 
     def _is_mark(self, token: Token) -> bool:
-        return any(r.start <= token.idx < r.start + r.open_len or r.end - r.close_len <= token.idx < r.end
-                   for r in self.regions)
+        return token.idx in self.mark_chars
 
     def _snap(self, span: CharSpan) -> CharSpan:
         """Stretch a content span over quotation marks it cuts through, and drop a lone
@@ -506,7 +508,8 @@ class QuoteFinder:
         return None
 
     def _phrase_after(self, cue_span: CharSpan) -> CharSpan | None:
-        token = next((t for t in self.doc if t.idx == cue_span.start), None)
+        span = self.doc.char_span(cue_span.start, cue_span.end, alignment_mode="expand")
+        token = span[0] if span is not None and len(span) and span[0].idx == cue_span.start else None
         if token is None:
             return None
         to = self.doc[token.i + 1]
@@ -554,7 +557,8 @@ class QuoteFinder:
             return None
         speaker_end = self.headline.start + colon
         speaker_start = self.headline.start + len(text[:colon]) - len(text[:colon].lstrip())
-        tokens = [t for t in self.doc if speaker_start <= t.idx < speaker_end]
+        tokens = [t for t in self.doc.char_span(speaker_start, speaker_end, alignment_mode="expand") or []
+                  if speaker_start <= t.idx < speaker_end] if speaker_end > speaker_start else []
         if not tokens or len(tokens) > 6:
             return None
         head = tokens[-1]
@@ -656,7 +660,8 @@ class QuoteFinder:
 
     def _reads_like_speech(self, region: Quoted) -> bool:
         inner_start, inner_end = region.inner
-        tokens = [t for t in self.doc if inner_start <= t.idx < inner_end]
+        tokens = list(self.doc.char_span(inner_start, inner_end, alignment_mode="expand") or []) if inner_end > inner_start else []
+        tokens = [t for t in tokens if inner_start <= t.idx < inner_end]
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in tokens)
         return len(words) >= MIN_QUOTE_WORDS and has_verb

@@ -16,7 +16,7 @@ import json
 import re
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -42,6 +42,8 @@ def parse_published(value: object, source: str) -> date | None:
     """A publication date from 'YYYY-MM-DD' or an ISO timestamp that starts with one."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):
+        return value.date()  # a timestamp: its day
     if isinstance(value, date):
         return value
     match = _DATE.match(str(value).strip())
@@ -93,6 +95,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The tokenizer's time grows with the square of a run without spaces ("((((..."):
+# no prose has one this long (a long URL is a few hundred characters).
+LONGEST_RUN = 5_000
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
+
+
 def check_text(text: str, origin: str, max_chars: int = MAX_CHARS) -> None:
     if not isinstance(text, str):
         raise InputError(origin, "the text is not a string", 'give the article as "text": "..."')
@@ -107,6 +116,14 @@ def check_text(text: str, origin: str, max_chars: int = MAX_CHARS) -> None:
     if "\x00" in text:
         raise InputError(origin, "the text contains NUL bytes (binary data?)",
                          "give plain UTF-8 text, HTML, JSON or JSON Lines")
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        raise InputError(origin, f"the text holds an unpaired surrogate (\\u{ord(bad.group()):04x} at character {bad.start():,}), "
+                         "which is not a character", "re-encode the text as UTF-8 (a JSON escape like \\ud800 on its own is broken)")
+    run = _LONG_RUN.search(text)
+    if run is not None:
+        raise InputError(origin, f"the text has a run of {len(run.group()):,} characters without a space at character "
+                         f"{run.start():,}, which is not prose", f"remove it or break it up (the limit is {LONGEST_RUN:,})")
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -203,9 +220,14 @@ def read_inputs(
             data = (stdin or sys.stdin.buffer).read()
             yield from _read_bytes(data, "stdin", None, "stdin", max_chars)
             continue
+        if not name.strip():
+            yield Failure("input", repr(name), f"{name!r}: an empty path — give a file, a directory or - for stdin")
+            continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            # hidden files and directories (.git, .cache) are not articles
+            files = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not files:
                 yield Failure(path.name, name, f"{name}: the directory has no files — point at a directory of articles")
             for file in files:
@@ -244,7 +266,8 @@ def _read_bytes(data: bytes, origin: str, suffix: str | None, stem: str,
         if suffix is None:
             suffix = _sniff(text)
         if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(iter(text.splitlines(keepends=True)), origin, max_chars)
+            # "\n" only: U+2028 and friends are allowed inside JSON strings
+            yield from _read_jsonl(iter(text.split("\n")), origin, max_chars)
         elif suffix in JSON_SUFFIXES:
             yield from _read_json(text, origin, stem, max_chars)
         elif suffix in HTML_SUFFIXES:
@@ -261,10 +284,12 @@ def _sniff(text: str) -> str:
         return ".html"
     if head.startswith("["):
         return ".json"
+    if head.startswith("<!--") and "<html" in head:
+        return ".html"  # a page saved by a browser opens with a comment
     if head.startswith("{"):
-        lines = [line for line in text.splitlines() if line.strip()]
-        if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines[:3]):
-            return ".jsonl"
+        lines = [line for line in text.split("\n") if line.strip()]
+        if len(lines) > 1 and lines[0].rstrip().endswith("}"):
+            return ".jsonl"  # one object a line, even if a later line is broken
         return ".json"
     return ".txt"
 
@@ -275,6 +300,9 @@ def _read_json(text: str, origin: str, stem: str, max_chars: int) -> Iterator[Ar
     except json.JSONDecodeError as err:
         raise InputError(origin, f"is not valid JSON ({err.msg} at line {err.lineno} column {err.colno})",
                          "fix the JSON, or use .jsonl for one record a line") from None
+    except (RecursionError, ValueError) as err:
+        raise InputError(origin, f"cannot be read as JSON ({_short(err)})",
+                         "give records of the form {\"id\": ..., \"text\": ...}") from None
     records = value if isinstance(value, list) else [value]
     for n, record in enumerate(records, 1):
         where = f"{origin}[{n}]" if isinstance(value, list) else origin
@@ -303,10 +331,18 @@ def _read_jsonl(lines: Iterable, origin: str, max_chars: int) -> Iterator[Articl
                           f"{where}: not a JSON object ({err.msg} at column {err.colno}) — "
                           "fix or remove this line; the other lines were analysed")
             continue
+        except (RecursionError, ValueError) as err:
+            yield Failure(default_id, where, f"{where}: cannot be read as JSON ({_short(err)}) — "
+                          "fix or remove this line; the other lines were analysed")
+            continue
         try:
             yield article_from_record(record, where, default_id, max_chars)
         except InputError as err:
             yield Failure(_record_id(record, default_id), where, str(err))
+
+
+def _short(err: BaseException) -> str:
+    return str(err).split("\n")[0][:120]
 
 
 def _record_id(record: object, default: str) -> str:

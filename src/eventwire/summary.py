@@ -52,7 +52,7 @@ def summarise(doc: Doc, length: int = LENGTH) -> list[SummarySentence]:
     article = doc._.article
     headline = article.headline if article is not None else None
     sentences = _body_sentences(doc, headline)
-    if not sentences:
+    if not sentences or length <= 0:
         return []
     quoted = _marks(len(doc), [(q.start, q.end) for q in quoted_regions(doc)], doc)
     named = _named_tokens(doc)

@@ -230,6 +230,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+_NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "EVENT", "PRODUCT"}
+
+
 class Normaliser:
     def __init__(self, doc: Doc, patterns: TimexPatterns, dct: date | None):
         self.doc = doc
@@ -247,9 +250,9 @@ class Normaliser:
         span = self._tokens(start, end)
         if span is None:
             return False
-        for ent in self.doc.ents:
-            if ent.start_char <= start and end <= ent.end_char and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "FAC", "EVENT", "PRODUCT"):
-                return True
+        # inside one name: every token in a name, none starting another
+        if len(span) and all(t.ent_type_ in _NAME_LABELS for t in span) and not any(t.ent_iob_ == "B" for t in span[1:]):
+            return True
         after = self.doc[span.end] if span.end < len(self.doc) else None
         return after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "WORK_OF_ART")
 

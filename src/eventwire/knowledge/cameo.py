@@ -236,7 +236,11 @@ def load_agent_dictionary(path: Path, terms: Terms, codes: CodeTable) -> int:
         if brace:
             plural = brace.group(1).strip()
             body = body[:brace.start()]
-        for phrase in _expand(body.strip(), macros):
+        try:
+            phrases = _expand(body.strip(), macros)
+        except ValueError as err:
+            raise ConfigError(f"{path}:{number}: {err} — define the macro from other words") from None
+        for phrase in phrases:
             words = _phrase(phrase)
             if not words or not sectors:
                 continue
@@ -251,13 +255,16 @@ def load_agent_dictionary(path: Path, terms: Terms, codes: CodeTable) -> int:
     return count
 
 
-def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
+def _expand(phrase: str, macros: dict[str, list[str]], depth: int = 0) -> list[str]:
     match = re.search(r"!([A-Z]+)!", phrase)
     if not match or match.group(1) not in macros:
         return [phrase.replace("!", "")]
+    if depth >= 8:
+        # "!PERSON! = !PERSON! MAN": a macro that names itself would never end
+        raise ValueError(f"the macro !{match.group(1)}! refers to itself")
     out = []
     for value in macros[match.group(1)]:
-        out.extend(_expand(phrase[:match.start()] + value + phrase[match.end():], macros))
+        out.extend(_expand(phrase[:match.start()] + value + phrase[match.end():], macros, depth + 1))
     return out
 
 
