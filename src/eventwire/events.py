@@ -758,28 +758,23 @@ class EventCoder:
     def _domestic(self, event: Event) -> None:
         """ "Kenyan activists criticised the government", "police detained Egyptian
         protesters": a state body of no stated country, facing the people of one country,
-        is that country's. Only people, not a country itself: "Russia criticised the
-        government" says nothing of whose."""
-        for state, people in ((event.recipient, event.actor), (event.actor, event.recipient)):
-            if state is None or people is None or state.empty or people.empty or state.countries:
+        is that country's; and people of no stated country facing one state's body are its
+        people ("rebels attacked Malian troops"). Only people, not a country itself:
+        "Russia criticised the government" says nothing of whose."""
+        def state(role: Role) -> bool:
+            return bool(role.sectors) and set(role.sectors) <= STATE_SECTORS
+
+        def people(role: Role) -> bool:
+            return bool(role.sectors) and not set(role.sectors) & STATE_SECTORS
+
+        for one, other in ((event.recipient, event.actor), (event.actor, event.recipient)):
+            if one is None or other is None or one.empty or other.empty or one.countries \
+                    or len(set(other.countries)) != 1:
                 continue
-            if not state.sectors or not set(state.sectors) <= STATE_SECTORS:
-                continue
-            if len(set(people.countries)) != 1 or not people.sectors or set(people.sectors) & STATE_SECTORS:
-                continue
-            state.countries = [people.countries[0]]
-            state.note = "the state of the people it faces"
-        for people, state in ((event.actor, event.recipient), (event.recipient, event.actor)):
-            # "an opposition leader accused the Kenyan government", "rebels attacked Malian
-            # troops": people of no stated country facing one state's body are its people
-            if state is None or people is None or state.empty or people.empty or people.countries:
-                continue
-            if not people.sectors or set(people.sectors) & STATE_SECTORS:
-                continue
-            if len(set(state.countries)) != 1 or not state.sectors or not set(state.sectors) <= STATE_SECTORS:
-                continue
-            people.countries = [state.countries[0]]
-            people.note = "the people of the state they face"
+            if state(one) and people(other):
+                one.countries, one.note = [other.countries[0]], "the state of the people it faces"
+            elif people(one) and state(other):
+                one.countries, one.note = [other.countries[0]], "the people of the state they face"
 
     def _partitive(self, head: Token) -> Token:
         """ "a group of Moroccan diplomats", "thousands of Nigerians": the people after "of"."""

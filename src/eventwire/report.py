@@ -24,18 +24,11 @@ def report(record: dict[str, Any]) -> Group:
     parts.append(Panel(title, subtitle=subtitle, subtitle_align="left"))
     parts.append(brief(record))
     parts.append(_entities_table(record))
-    actors = _actors_table(record)
-    if actors is not None:
-        parts.append(actors)
-    quotes = _quotes_table(record)
-    if quotes is not None:
-        parts.append(quotes)
-    events = _events_table(record)
-    if events is not None:
-        parts.append(events)
-    when_where = _when_where_table(record)
-    if when_where is not None:
-        parts.append(when_where)
+    # the other tables appear only when their layer found something
+    for table in (_actors_table, _quotes_table, _events_table, _when_where_table):
+        made = table(record)
+        if made is not None:
+            parts.append(made)
     return Group(*parts)
 
 
