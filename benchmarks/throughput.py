@@ -13,20 +13,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from eventwire import Analyzer, Settings  # noqa: E402
-from eventwire.model import _load  # noqa: E402
-from eventwire.readers import article_from_text  # noqa: E402
+from eventwire import Analyzer, Settings
+from eventwire.nlp.model import _load
+from eventwire.document.article import article_from_text
 
 
 def corpus(repeat: int, geovirus: Path | None) -> list[str]:

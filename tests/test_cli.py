@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from eventwire.cli import main
+from eventwire.shells.cli import main
 
 pytestmark = pytest.mark.slow
 SEED = "tests/data/seed/article.txt"
@@ -23,7 +23,7 @@ def shared_analyzer(monkeypatch, analyzer):
 
     def make(settings):
         if settings.model != analyzer.settings.model or settings.actor_files or settings.processes > 1:
-            from eventwire.pipeline import Analyzer
+            from eventwire.core.analyzer import Analyzer
             return Analyzer(settings)
         return analyzer
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 import pytest
 
-from eventwire.cli import main
+from eventwire.shells.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

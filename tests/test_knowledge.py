@@ -2,14 +2,17 @@
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from eventwire.errors import ConfigError
 from eventwire.knowledge import DATA, Knowledge
 from eventwire.knowledge.actors import PERSON, ActorIndex, coding_at, surnames
-from eventwire.knowledge.cameo import CodeTable, load_actor_dictionary, load_agent_dictionary
+from eventwire.knowledge.cameo import (
+    CodeTable,
+    load_actor_dictionary,
+    load_agent_dictionary,
+)
 from eventwire.knowledge.tables import parse_end, parse_start
 from eventwire.knowledge.terms import Terms
 

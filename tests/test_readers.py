@@ -6,9 +6,15 @@ from datetime import date
 
 import pytest
 
-from eventwire.document import Article, Failure
+from eventwire.document.article import (
+    Article,
+    Failure,
+    article_from_text,
+    parse_published,
+    with_published,
+)
 from eventwire.errors import InputError
-from eventwire.readers import article_from_text, decode, parse_published, read_inputs, with_published
+from eventwire.readers import decode, read_inputs
 
 SEED = open("tests/data/seed/article.txt", encoding="utf-8").read()
 

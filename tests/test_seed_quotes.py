@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from eventwire.query import quotes_by
+from eventwire.record import quotes_by
 
 pytestmark = pytest.mark.slow
 WORD = re.compile(r"\w+")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventwire.report import brief, when_where
+from eventwire.render.terminal import brief, when_where
 
 pytestmark = pytest.mark.slow
 

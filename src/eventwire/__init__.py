@@ -1,7 +1,7 @@
 """eventwire: news articles into verifiable structured knowledge."""
 
+from .core.analyzer import Analyzer, analyze
 from .errors import ConfigError, EventwireError, InputError, StageError
-from .pipeline import Analyzer, analyze
 from .settings import Settings
 
 __version__ = "0.1.0"

@@ -13,14 +13,19 @@ Readers never raise for one bad record: they yield a `Failure` naming it and go 
 from __future__ import annotations
 
 import json
-import re
 import sys
-from dataclasses import replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from .document import Article, CharSpan, Failure
+from .document.article import (
+    Article,
+    CharSpan,
+    Failure,
+    article_from_record,
+    article_from_text,
+    check_text,
+    parse_published,
+)
 from .errors import InputError
 from .settings import MAX_CHARS, MAX_FILE_BYTES
 
@@ -29,101 +34,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
-
-# A headline is one short line; a standfirst is a short second line. Longer lines are
-# body paragraphs (wire-copy paragraphs run 150-400 characters).
-HEADLINE_MAX = 200
-STANDFIRST_MAX = 250
-
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-def parse_published(value: object, source: str) -> date | None:
-    """A publication date from 'YYYY-MM-DD' or an ISO timestamp that starts with one."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()  # a timestamp: its day
-    if isinstance(value, date):
-        return value
-    match = _DATE.match(str(value).strip())
-    if match:
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            pass
-    raise InputError(
-        source, f"publication date {value!r} is not a date", "write it as YYYY-MM-DD (e.g. 2022-03-28)"
-    )
-
-
-def article_from_text(
-    text: str,
-    id: str,
-    origin: str = "<text>",
-    published: date | None = None,
-    max_chars: int = MAX_CHARS,
-) -> Article:
-    """An article from plain text, the text kept exactly as given.
-
-    Headline rule: the first non-blank line is the headline when it is at most
-    200 characters long and more text follows. The next non-blank line is the
-    standfirst when it is at most 250 characters and more text follows. Everything
-    else is body. Without a short first line there is no headline.
-    """
-    check_text(text, origin, max_chars)
-    lines = _lines(text)
-    headline = standfirst = None
-    if len(lines) >= 2 and lines[0][1] - lines[0][0] <= HEADLINE_MAX:
-        headline = CharSpan(*lines[0])
-        if len(lines) >= 3 and lines[1][1] - lines[1][0] <= STANDFIRST_MAX:
-            standfirst = CharSpan(*lines[1])
-    return Article(id=id, text=text, published=published, headline=headline,
-                   standfirst=standfirst, origin=origin,
-                   published_from="input" if published else None)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, surrounding whitespace excluded."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            trail = len(line) - len(line.rstrip())
-            spans.append((match.start() + lead, match.end() - trail))
-    return spans
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# The tokenizer's time grows with the square of a run without spaces ("((((..."):
-# no prose has one this long (a long URL is a few hundred characters).
-LONGEST_RUN = 5_000
-_LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
-
-
-def check_text(text: str, origin: str, max_chars: int = MAX_CHARS) -> None:
-    if not isinstance(text, str):
-        raise InputError(origin, "the text is not a string", 'give the article as "text": "..."')
-    if not text.strip():
-        raise InputError(origin, "the text is empty", "give an article with some text in it")
-    if len(text) > max_chars:
-        raise InputError(
-            origin,
-            f"the text has {len(text):,} characters, over the limit of {max_chars:,}",
-            "split it into separate articles (one per record or file)",
-        )
-    if "\x00" in text:
-        raise InputError(origin, "the text contains NUL bytes (binary data?)",
-                         "give plain UTF-8 text, HTML, JSON or JSON Lines")
-    bad = _SURROGATE.search(text)
-    if bad is not None:
-        raise InputError(origin, f"the text holds an unpaired surrogate (\\u{ord(bad.group()):04x} at character {bad.start():,}), "
-                         "which is not a character", "re-encode the text as UTF-8 (a JSON escape like \\ud800 on its own is broken)")
-    run = _LONG_RUN.search(text)
-    if run is not None:
-        raise InputError(origin, f"the text has a run of {len(run.group()):,} characters without a space at character "
-                         f"{run.start():,}, which is not prose", f"remove it or break it up (the limit is {LONGEST_RUN:,})")
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -140,47 +50,6 @@ def decode(data: bytes, origin: str) -> str:
             "convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.txt",
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
-
-
-def article_from_record(
-    record: object, origin: str, default_id: str, max_chars: int = MAX_CHARS
-) -> Article:
-    """An article from a JSON record {id, text, headline?, published?, url?, source?}.
-    Without a headline field the text's first short line is its headline, as for
-    text files."""
-    if not isinstance(record, dict):
-        raise InputError(origin, f"expected a JSON object, found {type(record).__name__}",
-                         'give one object per record: {"id": ..., "text": ...}')
-    if "text" not in record:
-        raise InputError(origin, 'the record has no "text" field', 'add the article as "text": "..."')
-    text = record["text"]
-    check_text(text, origin, max_chars)
-    raw_id = record.get("id", default_id)
-    article_id = str(raw_id) if raw_id is not None else default_id
-    published = parse_published(record.get("published"), origin)
-    headline = None
-    title = record.get("headline") or record.get("title")
-    if isinstance(title, str) and title.strip():
-        start = text.find(title.strip())
-        if start != -1 and not text[:start].strip():
-            headline = CharSpan(start, start + len(title.strip()))
-            title = None
-    else:
-        title = None
-    standfirst = None
-    if headline is None and title is None:
-        # No headline given: read the text as a text file is read (first short line).
-        plain = article_from_text(text, article_id, origin, max_chars=max_chars)
-        headline, standfirst = plain.headline, plain.standfirst
-    return Article(
-        id=article_id, text=text, published=published, headline=headline, standfirst=standfirst,
-        url=_str_or_none(record.get("url")), source=_str_or_none(record.get("source")),
-        title=title, origin=origin, published_from="input" if published else None,
-    )
-
-
-def _str_or_none(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
 
 
 def article_from_html(html: str, id: str, origin: str, max_chars: int = MAX_CHARS) -> Article:
@@ -351,8 +220,3 @@ def _record_id(record: object, default: str) -> str:
     return default
 
 
-def with_published(item: Article | Failure, published: date | None) -> Article | Failure:
-    """Apply a --published override to an article."""
-    if published is None or isinstance(item, Failure):
-        return item
-    return replace(item, published=published, published_from="option")

@@ -20,10 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-from ..document import Failure
+from ..document.article import Failure, article_from_record
 from ..errors import EventwireError, InputError
 from ..knowledge.events import TYPES
-from ..readers import article_from_record
 from . import prf
 
 INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}

@@ -15,10 +15,9 @@ import math
 import statistics
 from typing import Any, Iterable
 
-from ..document import Failure
+from ..document.article import Failure, article_from_record
 from ..errors import EventwireError, InputError
 from ..knowledge.places import distance_km
-from ..readers import article_from_record
 
 MISSED_KM = 20039.0
 

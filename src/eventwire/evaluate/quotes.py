@@ -17,9 +17,8 @@ import re
 from collections import defaultdict
 from typing import Any, Iterable
 
-from ..document import Failure
+from ..document.article import Failure, article_from_record
 from ..errors import EventwireError, InputError
-from ..readers import article_from_record
 from . import prf
 
 WORD = re.compile(r"\w+")

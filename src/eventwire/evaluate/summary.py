@@ -11,9 +11,8 @@ from __future__ import annotations
 import statistics
 from typing import Any, Iterable
 
-from ..document import Failure
+from ..document.article import Failure, article_from_record
 from ..errors import EventwireError, InputError
-from ..readers import article_from_record
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
@@ -21,7 +20,7 @@ METRICS = ("rouge1", "rouge2", "rougeLsum")
 def score_summary(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
     from rouge_score import rouge_scorer
 
-    from ..summary import lead
+    from ..stages.summary import lead
 
     references, articles = [], []
     for where, record in records:

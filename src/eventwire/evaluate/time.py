@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-from ..document import Failure
+from ..document.article import Failure, article_from_record
 from ..errors import EventwireError, InputError
-from ..readers import article_from_record
 from . import prf
 
 

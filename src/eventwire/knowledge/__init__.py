@@ -26,12 +26,19 @@ from typing import Sequence
 
 from ..errors import ConfigError
 from .actors import ORGANISATION, PERSON, ActorIndex
-from .cameo import CodeTable, is_agent_dictionary, load_actor_dictionary, load_agent_dictionary, looks_like_cameo
+from .cameo import (
+    CodeTable,
+    is_agent_dictionary,
+    load_actor_dictionary,
+    load_agent_dictionary,
+    looks_like_cameo,
+)
 from .countries import Countries
 from .events import EventKnowledge
 from .places import Places
 from .tables import read_table
 from .terms import Terms
+from .timex import TimexPatterns, TimexWords
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -45,7 +52,7 @@ class Knowledge:
     lexicon: dict
     cues: dict[str, frozenset[str]]
     events: EventKnowledge
-    timex: "TimexPatterns"
+    timex: TimexPatterns
     sources: list[str] = field(default_factory=list)  # user dictionaries, for reports
 
     @classmethod
@@ -63,7 +70,6 @@ class Knowledge:
                    for section, lists in raw.items()}
         cues = {" ".join(row.get("cue").lower().split()): frozenset(row.list("frames"))
                 for row in read_table(DATA / "quote_cues.tsv", required=("cue", "frames"))}
-        from ..timexes import TimexPatterns, TimexWords  # the patterns live with the stage that uses them
 
         timex = TimexPatterns(TimexWords.load(DATA / "timex.toml"))
         knowledge = cls(countries, terms, actors, places, lexicon, cues, EventKnowledge.load(DATA), timex)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
-from .knowledge import Knowledge
-from .settings import Settings
+from ..knowledge import Knowledge
+from ..nlp.gazetteer import Gazetteer
+from ..settings import Settings
 
 
 @dataclass(frozen=True)

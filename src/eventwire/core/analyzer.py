@@ -19,15 +19,16 @@ from typing import Any, Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, anchors, coref, entities, events, places, quotes, summary, timexes
-from .document import Article, Failure, start_document, to_record
-from .errors import EventwireError, StageError
-from .gazetteer import Gazetteer
-from .knowledge import Knowledge
-from .model import load_model
-from .readers import article_from_text, parse_published
-from .resources import Resources
-from .settings import Settings
+from ..document.article import Article, Failure, article_from_text, parse_published
+from ..document.doc import start_document, to_record
+from ..errors import EventwireError, StageError
+from ..knowledge import Knowledge
+from ..nlp.gazetteer import Gazetteer
+from ..nlp.model import load_model
+from ..settings import Settings
+from ..stages import actors, coref, entities, events, places, quotes, summary, timexes
+from ..stages import when_where as anchors
+from ..stages.base import Resources
 
 Stage = Callable[[Doc, Resources], None]
 

@@ -16,48 +16,20 @@ holds (countries, well-known regions, first-level divisions, GeoNames cities) by
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc
 
-from .document import CharSpan
-from .entities import Entity, Mention
-from .knowledge.places import CITY, COUNTRY, REGION, Place, distance_km
-from .model import datelines
-from .resources import Resources
-from .syntax import sentence_of, text_of
+from ..document.article import CharSpan
+from ..document.layers import Entity, Mention, Toponym
+from ..knowledge.places import CITY, COUNTRY, REGION, Place, distance_km
+from ..nlp.syntax import sentence_of, text_of
+from .base import Resources
 
 IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
 IN_SENTENCE = 2.0  # more when the sentence itself names that country
 NEARBY = ((200, 2.5), (500, 1.5), (1000, 0.5))  # km from the article's other places, bonus
 ALTERNATE = 2.0  # penalty for a city that has the name only as an alternate spelling
 INSIDE_NEXT = 8.0  # bonus for a candidate inside the place written after it ("Paris, Texas")
-
-
-@dataclass(eq=False)
-class Toponym:
-    span: CharSpan
-    place: Place | None
-    entity: Entity | None = None
-    i: int = 0
-    j: int = 0
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        place = self.place
-        feature = None
-        if place is not None:
-            feature = place.feature if place.feature in (CITY, REGION, COUNTRY) else "other"
-        return {
-            "span": self.span.to_json(text),
-            "name": place.name if place else text[self.span.start:self.span.end],
-            "lat": round(place.lat, 5) if place else None,
-            "lon": round(place.lon, 5) if place else None,
-            "country": place.country if place else None,
-            "geonameid": place.geonameid if place else None,
-            "feature": feature,
-            "entity": self.entity.id if self.entity else None,
-        }
 
 
 def add_places(doc: Doc, resources: Resources) -> None:

@@ -24,17 +24,16 @@ fighting", "a deal that could end the war") are not coded. The same event stated
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorMention
-from .document import CharSpan
-from .entities import Entity
-from .knowledge.events import EventKnowledge, Pattern
-from .resources import Resources
-from .syntax import sentence_of
+from ..document.article import CharSpan
+from ..document.layers import ActorMention, Entity, Event, Role
+from ..knowledge.events import EventKnowledge, Pattern
+from ..nlp.index import actor_at, entity_at
+from ..nlp.syntax import sentence_of
+from .base import Resources
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
@@ -49,99 +48,6 @@ INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "MNC", "ISM", "IMG"}
 LOCATIVE = {"in", "at", "near", "outside", "into", "across", "through", "throughout", "around", "on", "inside"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-
-
-@dataclass(eq=False)
-class Role:
-    heads: list[int]
-    span: CharSpan | None
-    entities: list[Entity] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    sectors: list[str] = field(default_factory=list)
-    note: str | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not self.heads
-
-    def key(self) -> tuple:
-        return tuple(sorted(set(self.countries))) or tuple(sorted(self.heads))
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        out = {
-            "entities": [e.id for e in self.entities],
-            "countries": list(self.countries),
-            "sectors": list(self.sectors),
-            "span": self.span.to_json(text) if self.span else None,
-        }
-        if self.note:
-            out["note"] = self.note
-        return out
-
-
-@dataclass(eq=False)
-class Event:
-    type: str
-    pattern: str
-    trigger: CharSpan
-    sentence: CharSpan
-    trigger_i: int
-    actor: Role | None = None
-    recipient: Role | None = None
-    mode: str | None = None
-    context: list[str] = field(default_factory=list)
-    negated: bool = False
-    modality: str | None = None
-    intended: str | None = None  # the act intended, refused or threatened, when the type says so
-    reciprocal: bool = False
-    reported_by: Entity | None = None
-    quote_id: str | None = None
-    confidence: float = 0.8
-    evidence: list[tuple[CharSpan, CharSpan]] = field(default_factory=list)
-    id: str = ""
-    date: Any = None
-    place: Any = None
-    intensity: float | None = None
-    cameo: str | None = None
-    quad: str | None = None
-
-    @property
-    def hypothetical(self) -> bool:
-        return self.modality is not None
-
-    def key(self) -> tuple:
-        """Same type, actor and recipient, and the same footing: a meeting that could
-        happen is not the talks that are under way (planned ones are)."""
-        conjectural = self.modality in ("possible", "conditional", "required", "intended")
-        return (self.type, self.actor.key() if self.actor else (), self.recipient.key() if self.recipient else (),
-                self.negated, conjectural)
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "context": list(self.context),
-            "negated": self.negated,
-            "hypothetical": self.hypothetical,
-            "modality": self.modality,
-            "intended": self.intended,
-            "reciprocal": self.reciprocal,
-            "actor": self.actor.to_json(text) if self.actor and not self.actor.empty else None,
-            "recipient": self.recipient.to_json(text) if self.recipient and not self.recipient.empty else None,
-            "trigger": self.trigger.to_json(text),
-            "sentence": self.sentence.to_json(text),
-            "evidence": [{"trigger": t.to_json(text), "sentence": s.to_json(text)} for t, s in self.evidence],
-            "date": self.date.to_json(text) if self.date is not None else None,
-            "place": self.place.to_json(text) if self.place is not None else None,
-            "intensity": self.intensity,
-            "quad": self.quad,
-            "cameo": self.cameo,
-            "confidence": round(self.confidence, 2),
-            "pattern": self.pattern,
-            "reported_by": self.reported_by.id if self.reported_by else None,
-            "quote": self.quote_id,
-        }
 
 
 def add_events(doc: Doc, resources: Resources) -> None:
@@ -168,13 +74,8 @@ class EventCoder:
         self.group_nouns = words("roles", "group_nouns")
         self.nature = words("not_actors", "nature")
         self.sport = words("not_actors", "sport")
-        self.actor_at: dict[int, ActorMention] = {a.head: a for a in doc._.layers.actors}
-        self.owner: dict[int, Entity] = {}
-        for entity in doc._.layers.entities:
-            for mention in entity.mentions:
-                for k in range(mention.i, mention.j):
-                    if k not in self.owner or mention.kind == "pronoun":
-                        self.owner[k] = entity
+        self.actor_at: dict[int, ActorMention] = actor_at(doc)
+        self.owner: dict[int, Entity] = entity_at(doc)
         # Quote content: which quote a token's words belong to.
         self.quote_of: dict[int, Any] = {}
         for quote in doc._.layers.quotes:

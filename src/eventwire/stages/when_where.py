@@ -16,41 +16,19 @@ several times, the most specific place wins (a city over its country).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .document import CharSpan
-from .resources import Resources
+from ..document.article import CharSpan
+from ..document.layers import EventDate, EventPlace
+from .base import Resources
 
 CLAUSE_LINKS = {"xcomp", "aux", "auxpass", "conj", "advcl", "oprd"}
 REPORT_LINKS = {"ccomp", "parataxis"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "on", "within", "into"}
 PLACE_IS_TARGET = {"ASSAULT", "COERCE"}
 SPECIFICITY = {"city": 3, "other": 3, "region": 2, "country": 1}
-
-
-@dataclass
-class EventDate:
-    value: str | None
-    type: str
-    source: str  # "text": the event's own clause; "report": the report's date; "published"
-    span: CharSpan | None = None
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        return {"value": self.value, "type": self.type, "source": self.source,
-                "span": self.span.to_json(text) if self.span else None}
-
-
-@dataclass
-class EventPlace:
-    toponym: Any  # places.Toponym
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        out = self.toponym.to_json(text)
-        out.pop("entity", None)
-        return out
 
 
 def add_anchors(doc: Doc, resources: Resources) -> None:

@@ -14,90 +14,22 @@ entity's title. Pronouns are resolved later (coref.py), once actors are coded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from .document import CharSpan
-from .gazetteer import ACTOR, COUNTRY
-from .knowledge.actors import ORGANISATION, PERSON, NamedActor
-from .knowledge.countries import ADJECTIVE, CAPITAL, DEMONYM, NAME, Country
-from .knowledge.places import Place
-from .knowledge import Knowledge
-from .knowledge.terms import AGENT, MODIFIER, TITLE
-from .model import datelines
-from .resources import Resources
-from .syntax import is_subject, sentence_start, trim
+from ..document.article import CharSpan
+from ..document.layers import Entity, Evidence, Mention
+from ..knowledge import Knowledge
+from ..knowledge.actors import ORGANISATION, PERSON, NamedActor
+from ..knowledge.countries import ADJECTIVE, CAPITAL, DEMONYM, NAME, Country
+from ..knowledge.terms import AGENT, MODIFIER, TITLE
+from ..nlp.gazetteer import COUNTRY
+from ..nlp.model import datelines
+from ..nlp.syntax import is_subject, sentence_start, trim
+from .base import Resources
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    i: int  # token range [i, j)
-    j: int
-    kind: str  # name, adjective, demonym, metonym, description, pronoun
-
-    @property
-    def span(self) -> CharSpan:
-        return CharSpan(self.start, self.end)
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind}
-
-
-@dataclass
-class Evidence:
-    """Why a field holds its value: a span of the text, or a knowledge record."""
-
-    field: str  # country, sectors, title, entity
-    source: str  # "text", or a knowledge file and line
-    span: CharSpan | None = None
-    note: str | None = None
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        out: dict[str, Any] = {"field": self.field, "source": self.source}
-        if self.span is not None:
-            out["span"] = self.span.to_json(text)
-        if self.note:
-            out["note"] = self.note
-        return out
-
-
-@dataclass(eq=False)
-class Entity:
-    id: str
-    name: str
-    type: str  # PERSON, ORG, GPE, LOC, FAC, NORP
-    mentions: list[Mention] = field(default_factory=list)
-    country: str | None = None
-    sectors: list[str] = field(default_factory=list)
-    title: str | None = None
-    title_span: CharSpan | None = None
-    gender: str | None = None
-    known: NamedActor | None = None  # knowledge-base person or organisation
-    nation: Country | None = None  # when the entity is a country
-    place: Place | None = None  # best place for a place entity (refined by the places stage)
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "country": self.country,
-            "sectors": list(self.sectors),
-            "title": self.title,
-            "mentions": [m.to_json(text) for m in sorted(self.mentions, key=lambda m: m.start)],
-            "evidence": [e.to_json(text) for e in self.evidence],
-        }
-
-    def add(self, mention: Mention) -> None:
-        if not any(m.start == mention.start and m.end == mention.end for m in self.mentions):
-            self.mentions.append(mention)
 
 
 @dataclass
@@ -541,7 +473,7 @@ class _Builder:
             self._attach(entity, mention, title, title_span)
 
     def _known_by_surname(self, word: str, clusters: list[Entity], title: str | None = None) -> Entity:
-        from .knowledge.actors import coding_at
+        from ..knowledge.actors import coding_at
 
         actors = self.knowledge.actors
         candidates = [a for a in actors.by_last_name(word) if a.kind == PERSON]

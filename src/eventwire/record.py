@@ -1,8 +1,18 @@
-"""Questions about a finished record (the dict `analyze` returns)."""
+"""The record: the frozen, JSON-ready analysis of one article, and questions about it.
+
+This is the one module the store, the renderers and the API share. It imports no spaCy and no
+stage: they know records, not stages. The record's fields are described in docs/schema.md.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+SCHEMA_VERSION = "1"
+
+LAYERS = ("entities", "actors", "quotes", "events", "timexes", "places", "summary")
+
+
 
 
 def entity(record: dict[str, Any], who: str) -> dict[str, Any] | None:

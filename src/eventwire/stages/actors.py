@@ -20,45 +20,21 @@ publication date.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .document import CharSpan
-from .entities import Entity, Evidence, Mention
-from .knowledge import Knowledge
-from .knowledge.actors import coding_at
-from .knowledge.terms import AGENT, MODIFIER, TITLE, Term
-from .resources import Resources
-from .syntax import phrase_start, sentence_of, sentence_start
+from ..document.article import CharSpan
+from ..document.layers import ActorMention, Entity, Evidence, Mention
+from ..knowledge import Knowledge
+from ..knowledge.actors import coding_at
+from ..knowledge.terms import AGENT, MODIFIER, TITLE, Term
+from ..nlp.index import mention_at
+from ..nlp.syntax import phrase_start, sentence_of, sentence_start
+from .base import Resources
 
 GOV = "GOV"
 ELI = "ELI"
-
-
-@dataclass(eq=False)
-class ActorMention:
-    span: CharSpan
-    i: int
-    j: int
-    head: int
-    country: str | None
-    sectors: list[str]
-    entity: Entity | None = None
-    backer: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        return {
-            "span": self.span.to_json(text),
-            "country": self.country,
-            "sectors": list(self.sectors),
-            "entity": self.entity.id if self.entity else None,
-            "backer": self.backer,
-            "evidence": [e.to_json(text) for e in self.evidence],
-        }
 
 
 def add_actors(doc: Doc, resources: Resources) -> None:
@@ -75,11 +51,7 @@ class ActorCoder:
         self.knowledge: Knowledge = resources.knowledge
         self.when: date | None = doc._.article.published if doc._.article else None
         self.entities: list[Entity] = list(doc._.layers.entities)
-        self.at: dict[int, tuple[Entity, Mention]] = {}
-        for entity in self.entities:
-            for mention in entity.mentions:
-                for k in range(mention.i, mention.j):
-                    self.at.setdefault(k, (entity, mention))
+        self.at: dict[int, tuple[Entity, Mention]] = mention_at(doc)
         self.backing = self.knowledge.words("actors", "backing")
         self.ethnic = self.knowledge.words("actors", "ethnic")
         self.pro = self.knowledge.words("actors", "pro")

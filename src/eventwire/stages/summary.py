@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .document import CharSpan
-from .quotemarks import quoted_regions
-from .resources import Resources
-from .syntax import sentence_bounds
+from ..document.article import CharSpan
+from ..document.layers import SummarySentence
+from ..nlp.quotemarks import quoted_regions
+from ..nlp.syntax import sentence_bounds
+from .base import Resources
 
 LENGTH = 3
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -33,15 +33,6 @@ LEANS_BACK = {"but", "however", "also", "still", "yet", "meanwhile", "moreover",
               "then", "so", "there"}
 CREDIT_MARKS = ("reporting by", "editing by", "writing by", "additional reporting", "photo:", "©", "(c)",
                 "all rights reserved", "click here", "sign up", "subscribe")
-
-
-@dataclass
-class SummarySentence:
-    span: CharSpan
-    score: float = 0.0
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        return self.span.to_json(text)
 
 
 def add_summary(doc: Doc, resources: Resources) -> None:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .knowledge import Knowledge
+from ..knowledge import Knowledge
 
 COUNTRY, ACTOR = "COUNTRY", "ACTOR"
 

@@ -21,11 +21,11 @@ from typing import IO, Iterator
 import click
 from rich.console import Console
 
-from .document import Failure
-from .errors import ConfigError, EventwireError, InputError
-from .pipeline import Analyzer
-from .readers import parse_published, read_inputs, with_published
-from .settings import Settings
+from ...core.analyzer import Analyzer
+from ...document.article import Failure, parse_published, with_published
+from ...errors import ConfigError, EventwireError, InputError
+from ...readers import read_inputs
+from ...settings import Settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -116,7 +116,7 @@ def evaluate() -> None:
 
 
 def _run_eval(gold: str, model: str | None, as_json: bool, score, fmt) -> None:
-    from .evaluate import read_gold
+    from ...evaluate import read_gold
 
     try:
         settings = Settings.from_env().with_(model=model)
@@ -175,7 +175,7 @@ class _Writer:
         elif self.fmt == "json":
             self.items.append(record)
         else:
-            from .report import render
+            from ...render.terminal import render
 
             if self.count > 1:
                 self.console.rule()

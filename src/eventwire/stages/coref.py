@@ -29,10 +29,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .entities import Entity, Mention
-from .quotemarks import Quoted, inside_quote, quoted_regions
-from .resources import Resources
-from .syntax import SUBJECTS, is_subject, sentence_bounds, sentence_of, text_of
+from ..document.layers import Entity, Mention
+from ..nlp.quotemarks import Quoted, inside_quote, quoted_regions
+from ..nlp.syntax import SUBJECTS, is_subject, sentence_bounds, sentence_of, text_of
+from .base import Resources
 
 AMBIGUITY_MARGIN = 1.0
 

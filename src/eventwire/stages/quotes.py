@@ -19,60 +19,19 @@ and its code from the actor layer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorMention
-from .document import CharSpan
-from .entities import Entity
-from .quotemarks import Quoted, quoted_regions
-from .resources import Resources
-from .syntax import phrase_start, sentence_of, text_of
+from ..document.article import CharSpan
+from ..document.layers import ActorMention, Entity, Quote
+from ..nlp.index import actor_at, entity_at
+from ..nlp.quotemarks import Quoted, quoted_regions
+from ..nlp.syntax import phrase_start, sentence_of, text_of
+from .base import Resources
 
 RELATIVE = {"who", "which", "that"}
 CONTENTLESS = {"it", "this", "that", "so", "nothing", "something", "anything", "what", "everything", "much", "more"}
 MIN_QUOTE_WORDS = 4
 SPEECH_NOUNS = {"remarks", "comments", "statement", "words", "speech", "interview", "told", "said", "added"}
-
-
-@dataclass(eq=False)
-class Quote:
-    kind: str
-    parts: list[CharSpan]
-    cue: CharSpan | None = None
-    speaker: CharSpan | None = None
-    speaker_head: int | None = None
-    entity: Entity | None = None
-    actor: ActorMention | None = None
-    addressee: CharSpan | None = None
-    via: CharSpan | None = None
-    how: str = ""  # the frame that found it, for "why was this read as a quote"
-    id: str = ""
-
-    @property
-    def start(self) -> int:
-        return min(p.start for p in self.parts)
-
-    def to_json(self, text: str) -> dict[str, Any]:
-        code = None
-        if self.actor is not None:
-            code = {"country": self.actor.country, "sectors": list(self.actor.sectors)}
-        elif self.entity is not None:
-            code = {"country": self.entity.country, "sectors": list(self.entity.sectors)}
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "content": [p.to_json(text) for p in self.parts],
-            "cue": self.cue.to_json(text) if self.cue else None,
-            "speaker": self.speaker.to_json(text) if self.speaker else None,
-            "speaker_entity": self.entity.id if self.entity else None,
-            "speaker_actor": code,
-            "addressee": self.addressee.to_json(text) if self.addressee else None,
-            "via": self.via.to_json(text) if self.via else None,
-            "how": self.how,
-        }
 
 
 def add_quotes(doc: Doc, resources: Resources) -> None:
@@ -93,14 +52,8 @@ class QuoteFinder:
             self.mark_chars.update(range(region.start, region.start + region.open_len))
             self.mark_chars.update(range(region.end - region.close_len, region.end))
         self.phrase_heads = {c.split()[0] for c in self.cues if " " in c}
-        self.owner: dict[int, Entity] = {}
-        for entity in doc._.layers.entities:
-            for mention in entity.mentions:
-                for k in range(mention.i, mention.j):
-                    # The narrowest mention wins: "Russia" inside "Russia Foreign Minister ..."
-                    if k not in self.owner or mention.kind == "pronoun":
-                        self.owner[k] = entity
-        self.actor_at: dict[int, ActorMention] = {a.head: a for a in doc._.layers.actors}
+        self.owner: dict[int, Entity] = entity_at(doc)
+        self.actor_at: dict[int, ActorMention] = actor_at(doc)
         article = doc._.article
         self.headline = article.headline if article is not None else None
 

