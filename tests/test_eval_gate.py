@@ -6,30 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.evaluate import read_gold
+from eventwire.evaluate import SCORERS, read_gold
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = tomllib.loads((ROOT / "tests" / "eval_floors.toml").read_text(encoding="utf-8"))
-
-
-def _scorer(command):
-    if command == "quotes":
-        from eventwire.evaluate.quotes import score_quotes
-        return score_quotes
-    if command == "events":
-        from eventwire.evaluate.events import score_events
-        return score_events
-    if command == "time":
-        from eventwire.evaluate.time import score_time
-        return score_time
-    if command == "geo":
-        from eventwire.evaluate.geo import score_geo
-        return score_geo
-    if command == "summary":
-        from eventwire.evaluate.summary import score_summary
-        return score_summary
-    raise AssertionError(f"unknown command {command}")
 
 
 def _get(figures, dotted):
@@ -58,7 +39,7 @@ def test_eval_gate(analyzer, name):
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     assert digest == spec["sha256"], f"{spec['gold']} changed: re-measure and update {name} in eval_floors.toml"
     records = [(f"{path}:{n}", record) for n, record in read_gold(path)]
-    figures = _scorer(spec["command"])(analyzer, records)
+    figures = SCORERS[spec["command"]].score(analyzer, records)
     for metric, floor in spec["floors"].items():
         value = _get(figures, metric)
         assert value >= floor, f"{name}: {metric} = {value:.3f} fell below its floor {floor}"

@@ -73,7 +73,7 @@ def article_from_html(html: str, id: str, origin: str, max_chars: int = MAX_CHAR
     try:
         published = parse_published(getattr(doc, "date", None), origin)
     except InputError:
-        published = None  # a page's date metadata is often junk; the user can pass --published
+        published = None  # a page's date metadata is often junk; the user can give the date
     headline = CharSpan(0, len(title)) if title else None
     return Article(id=id, text=text, published=published, headline=headline,
                    url=getattr(doc, "url", None), source=getattr(doc, "sitename", None),

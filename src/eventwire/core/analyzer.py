@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -26,23 +26,32 @@ from ..knowledge import Knowledge
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.model import load_model
 from ..settings import Settings
-from ..stages import actors, coref, entities, events, places, quotes, summary, timexes
-from ..stages import when_where as anchors
-from ..stages.base import Resources
+from ..stages import (
+    actors,
+    coref,
+    entities,
+    events,
+    places,
+    quotes,
+    summary,
+    timexes,
+    when_where,
+)
+from ..stages.base import Resources, Stage, check_order
 
-Stage = Callable[[Doc, Resources], None]
-
-STAGES: list[tuple[str, Stage]] = [
-    ("entities", entities.add_entities),
-    ("actors", actors.add_actors),
-    ("coref", coref.add_coreference),
-    ("quotes", quotes.add_quotes),
-    ("events", events.add_events),
-    ("timexes", timexes.add_timexes),
-    ("places", places.add_places),
-    ("anchors", anchors.add_anchors),
-    ("summary", summary.add_summary),
-]
+# The analysis, in order. Each stage declares the layers it reads and the ones it adds or rewrites;
+# the Analyzer checks the order once, at start-up.
+STAGES: tuple[Stage, ...] = (
+    Stage("entities", entities.add_entities, assigns=("entities",)),
+    Stage("actors", actors.add_actors, requires=("entities",), assigns=("entities", "actors")),
+    Stage("coref", coref.add_coreference, requires=("entities", "actors"), assigns=("entities",)),
+    Stage("quotes", quotes.add_quotes, requires=("entities", "actors"), assigns=("quotes",)),
+    Stage("events", events.add_events, requires=("entities", "actors", "quotes"), assigns=("events",)),
+    Stage("timexes", timexes.add_timexes, assigns=("timexes",)),
+    Stage("places", places.add_places, requires=("entities",), assigns=("places",)),
+    Stage("when_where", when_where.add_when_where, requires=("events", "timexes", "places"), assigns=("events",)),
+    Stage("summary", summary.add_summary, requires=("entities",), assigns=("summary",)),
+)
 
 
 class Analyzer:
@@ -50,6 +59,7 @@ class Analyzer:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
+        check_order(STAGES)
         self.nlp = load_model(self.settings.model)
         self.knowledge = Knowledge.load(self.settings.actor_files)
         self.resources = Resources(self.settings, self.knowledge, Gazetteer(self.nlp, self.knowledge))
@@ -100,10 +110,11 @@ class Analyzer:
 
     def run_stages(self, doc: Doc, article: Article) -> dict[str, Any] | Failure:
         start_document(doc, article)
-        for name, stage in STAGES:
+        for stage in STAGES:
+            name = stage.name
             started = time.perf_counter()
             try:
-                stage(doc, self.resources)
+                stage.run(doc, self.resources)
             except EventwireError as err:
                 return Failure(article.id, article.origin, str(err))
             except Exception as err:  # a bug in one stage must not sink the batch

@@ -67,7 +67,7 @@ class Failure:
     origin: str
     message: str
 
-    def to_record(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "error": self.message}
 
 
@@ -204,7 +204,7 @@ def _str_or_none(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 def with_published(item: Article | Failure, published: date | None) -> Article | Failure:
-    """Apply a --published override to an article."""
+    """Apply a publication date given by the user (it overrides the input's own)."""
     if published is None or isinstance(item, Failure):
         return item
     return replace(item, published=published, published_from="option")

@@ -1,37 +1,36 @@
-"""Evaluation against gold files: one module per layer, each with a `score_*` function
-that takes an Analyzer and gold records and returns a JSON-ready dict of figures."""
+"""Evaluation against gold files: one scorer per layer, each taking an Analyzer and gold records
+[(where, record)] and returning a JSON-ready dict of figures (printing them is a shell's job:
+`render/figures.py`). `SCORERS` is the one registry the CLI and the evaluation gate read."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
 
-from ..errors import InputError
+from .events import score_events
+from .geo import score_geo
+from .gold import read_gold
+from .quotes import score_quotes
+from .summary import score_summary
+from .time import score_time
 
-
-def read_gold(path: Path) -> Iterator[tuple[int, dict]]:
-    """(line number, record) for each line of a gold JSON Lines file."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(str(path), f"cannot read the gold file ({err})", "check the path and that it is UTF-8 JSON Lines") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{number}", f"not a JSON object ({err.msg})",
-                             "fix the line; a gold file has one JSON record a line") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(f"{path}:{number}", 'the record has no "text"', "each gold record needs id and text")
-        yield number, record
+Score = Callable[[Any, Iterable[tuple[str, dict]]], dict[str, Any]]
 
 
-def prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
-    precision = matched / predicted if predicted else 0.0
-    recall = matched / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "matched": matched, "predicted": predicted, "gold": gold}
+@dataclass(frozen=True)
+class Scorer:
+    score: Score
+    about: str  # one line on what it measures
+
+
+SCORERS: dict[str, Scorer] = {
+    "quotes": Scorer(score_quotes, "Quote content P/R/F1 (exact, ≥0.8, ≥0.3 word overlap), speaker and cue "
+                                   "accuracy, per kind."),
+    "events": Scorer(score_events, "PLOVER type P/R/F1 per sentence, per-type table, dyad accuracy, "
+                                   "false-positive rate; the JSON figures add each sentence's types."),
+    "time": Scorer(score_time, "Temporal expressions: span P/R/F1 strict and relaxed, value F1 (TempEval-3)."),
+    "geo": Scorer(score_geo, "Toponym resolution: accuracy within 161 km, mean and median error, AUC."),
+    "summary": Scorer(score_summary, "Extractive summary: ROUGE-1/2/Lsum F1 (stemmed), beside Lead-3."),
+}
+
+__all__ = ["SCORERS", "Scorer", "read_gold"]

@@ -20,10 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-from ..document.article import Failure, article_from_record
-from ..errors import EventwireError, InputError
+from ..errors import InputError
 from ..knowledge.events import TYPES
-from . import prf
+from .gold import analysed, prf
 
 INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
 
@@ -76,19 +75,12 @@ def _dyad(p: dict, g: dict) -> bool:
 
 
 def score_events(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
-    golds, articles = [], []
-    for where, record in records:
-        golds.append(gold_events(record, where))
-        article = article_from_record(record, where, str(record.get("id", where)))
-        articles.append(article)
     tp = fp = fn = 0
     per_type = {t: Counter() for t in TYPES}
     dyads = gold_count = 0
     empty_sentences = empty_with_events = 0
     details = []
-    for gold, result in zip(golds, analyzer.analyze_many(articles)):
-        if isinstance(result, Failure):
-            raise EventwireError(result.message)
+    for gold, _, result in analysed(analyzer, records, lambda where, record: gold_events(record, where)):
         pred = predicted_events(result)
         gold_types, pred_types = {g["type"] for g in gold}, {p["type"] for p in pred}
         tp += len(gold_types & pred_types)
@@ -109,7 +101,7 @@ def score_events(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any
         details.append({"id": result["id"], "gold": sorted(gold_types), "predicted": sorted(pred_types),
                         "dyads_matched": matched, "gold_events": len(gold)})
     figures: dict[str, Any] = {
-        "sentences": len(golds),
+        "sentences": len(details),
         "types": prf(tp, tp + fp, tp + fn),
         "per_type": {t: prf(c["tp"], c["tp"] + c["fp"], c["tp"] + c["fn"]) for t, c in per_type.items()
                      if c["tp"] + c["fp"] + c["fn"]},
@@ -122,15 +114,3 @@ def score_events(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any
     return figures
 
 
-def format_events(figures: dict[str, Any]) -> str:
-    t = figures["types"]
-    lines = [f"events: {figures['sentences']} sentences, {figures['gold_events']} gold events",
-             f"types (micro)   P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}",
-             f"dyad accuracy   {figures['dyad_accuracy']:.3f}",
-             "false-positive rate on sentences without events: "
-             + ("n/a (none in the gold)" if figures["false_positive_rate"] is None
-                else f"{figures['false_positive_rate']:.3f} of {figures['sentences_without_events']}"),
-             f"{'type':<11}{'P':>7}{'R':>7}{'F1':>7}{'pred':>6}{'gold':>6}"]
-    for name, f in sorted(figures["per_type"].items()):
-        lines.append(f"{name:<11}{f['precision']:>7.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}{f['predicted']:>6}{f['gold']:>6}")
-    return "\n".join(lines)

@@ -15,26 +15,25 @@ import math
 import statistics
 from typing import Any, Iterable
 
-from ..document.article import Failure, article_from_record
-from ..errors import EventwireError, InputError
+from ..errors import InputError
 from ..knowledge.places import distance_km
+from .gold import analysed
 
 MISSED_KM = 20039.0
 
 
+def _gold_toponyms(where: str, record: dict) -> list[dict]:
+    toponyms = record.get("toponyms")
+    if not isinstance(toponyms, list):
+        raise InputError(where, 'the record has no "toponyms" list', "give toponyms as [{span, lat, lon}]")
+    return toponyms
+
+
 def score_geo(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
-    golds, articles = [], []
-    for where, record in records:
-        toponyms = record.get("toponyms")
-        if not isinstance(toponyms, list):
-            raise InputError(where, 'the record has no "toponyms" list', "give toponyms as [{span, lat, lon}]")
-        golds.append(toponyms)
-        articles.append(article_from_record(record, where, str(record.get("id", where))))
     errors: list[float] = []
     found = 0
-    for gold, result in zip(golds, analyzer.analyze_many(articles)):
-        if isinstance(result, Failure):
-            raise EventwireError(result.message)
+    documents = 0
+    for documents, (gold, _, result) in enumerate(analysed(analyzer, records, _gold_toponyms), 1):
         predicted = [p for p in result["places"]]
         for toponym in gold:
             start, end = toponym["span"]
@@ -47,7 +46,7 @@ def score_geo(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
                 errors.append(distance_km(match["lat"], match["lon"], toponym["lat"], toponym["lon"]))
     n = len(errors)
     return {
-        "documents": len(golds),
+        "documents": documents,
         "toponyms": n,
         "detected": found,
         "acc_161": round(sum(e <= 161 for e in errors) / n, 4) if n else 0.0,
@@ -57,11 +56,3 @@ def score_geo(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
     }
 
 
-def format_geo(figures: dict[str, Any]) -> str:
-    return "\n".join([
-        f"geo: {figures['documents']} documents, {figures['toponyms']} gold toponyms, {figures['detected']} detected",
-        f"accuracy within 161 km   {figures['acc_161']:.3f}",
-        f"mean error               {figures['mean_km']:.1f} km",
-        f"median error             {figures['median_km']:.1f} km",
-        f"AUC (lower is better)    {figures['auc']:.3f}",
-    ])

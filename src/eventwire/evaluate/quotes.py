@@ -17,9 +17,8 @@ import re
 from collections import defaultdict
 from typing import Any, Iterable
 
-from ..document.article import Failure, article_from_record
-from ..errors import EventwireError, InputError
-from . import prf
+from ..errors import InputError
+from .gold import analysed, prf
 
 WORD = re.compile(r"\w+")
 LEVELS = (("exact", 1.0), ("0.8", 0.8), ("0.3", 0.3))
@@ -101,13 +100,7 @@ def score_quotes(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any
     all_pred: list[dict] = []
     all_gold: list[dict] = []
     per_doc: list[tuple[list[dict], list[dict]]] = []
-    articles, golds = [], []
-    for where, record in records:
-        golds.append(gold_quotes(record, where))
-        articles.append(article_from_record(record, where, str(record.get("id", where))))
-    for gold, result in zip(golds, analyzer.analyze_many(articles)):
-        if isinstance(result, Failure):
-            raise EventwireError(result.message)
+    for gold, _, result in analysed(analyzer, records, lambda where, record: gold_quotes(record, where)):
         pred = predicted_quotes(result)
         per_doc.append((pred, gold))
         all_pred += pred
@@ -133,16 +126,3 @@ def score_quotes(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any
     return figures
 
 
-def format_quotes(figures: dict[str, Any]) -> str:
-    lines = [f"quotes: {figures['documents']} documents"]
-    lines.append(f"{'content':<22}{'P':>8}{'R':>8}{'F1':>8}{'pred':>7}{'gold':>7}")
-    for name, _ in LEVELS:
-        f = figures["content"][name]
-        lines.append(f"{'overlap ' + name:<22}{f['precision']:>8.3f}{f['recall']:>8.3f}{f['f1']:>8.3f}{f['predicted']:>7}{f['gold']:>7}")
-    lines.append(f"speaker accuracy (matched ≥0.3): {figures['speaker_accuracy']:.3f}")
-    lines.append(f"cue accuracy (matched ≥0.3):     {figures['cue_accuracy']:.3f}")
-    for kind, levels in figures["by_kind"].items():
-        for name, _ in LEVELS:
-            f = levels[name]
-            lines.append(f"{kind + ' ' + name:<22}{f['precision']:>8.3f}{f['recall']:>8.3f}{f['f1']:>8.3f}{f['predicted']:>7}{f['gold']:>7}")
-    return "\n".join(lines)

@@ -11,10 +11,17 @@ from __future__ import annotations
 import statistics
 from typing import Any, Iterable
 
-from ..document.article import Failure, article_from_record
-from ..errors import EventwireError, InputError
+from ..errors import InputError
+from .gold import analysed
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
+
+
+def _reference(where: str, record: dict) -> str:
+    reference = record.get("reference")
+    if not isinstance(reference, str) or not reference.strip():
+        raise InputError(where, 'the record has no "reference" text', "give the reference summary, one sentence a line")
+    return reference.strip()
 
 
 def score_summary(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
@@ -22,24 +29,11 @@ def score_summary(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, An
 
     from ..stages.summary import lead
 
-    references, articles = [], []
-    for where, record in records:
-        reference = record.get("reference")
-        if not isinstance(reference, str) or not reference.strip():
-            raise InputError(where, 'the record has no "reference" text', "give the reference summary, one sentence a line")
-        article = article_from_record(record, where, str(record.get("id", where)))
-        if isinstance(article, Failure):
-            raise EventwireError(article.message)
-        references.append(reference.strip())
-        articles.append(article)
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     ours: dict[str, list[float]] = {m: [] for m in METRICS}
     baseline: dict[str, list[float]] = {m: [] for m in METRICS}
     per_article = []
-    results = list(analyzer.analyze_many(articles))
-    for reference, article, result in zip(references, articles, results):
-        if isinstance(result, Failure):
-            raise EventwireError(result.message)
+    for reference, article, result in analysed(analyzer, records, _reference):
         summary = "\n".join(s["text"].strip() for s in result["summary"])
         lead3 = "\n".join(article.text[s.start:s.end].strip() for s in lead(analyzer.nlp(article.text), article.headline))
         mine, theirs = scorer.score(reference, summary), scorer.score(reference, lead3)
@@ -50,7 +44,7 @@ def score_summary(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, An
                             "lead3_rouge1": round(theirs["rouge1"].fmeasure, 4)})
     mean = lambda xs: round(statistics.fmean(xs), 4) if xs else 0.0
     return {
-        "articles": len(articles),
+        "articles": len(per_article),
         "eventwire": {m: mean(ours[m]) for m in METRICS},
         "lead3": {m: mean(baseline[m]) for m in METRICS},
         "articles_better_than_lead3": sum(a["rouge1"] > a["lead3_rouge1"] for a in per_article),
@@ -59,13 +53,3 @@ def score_summary(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, An
     }
 
 
-def format_summary(figures: dict[str, Any]) -> str:
-    lines = [f"summary: {figures['articles']} articles (ROUGE F1, stemmed)",
-             f"{'':12}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-Lsum':>11}"]
-    for name in ("eventwire", "lead3"):
-        row = figures[name]
-        label = "Lead-3" if name == "lead3" else name
-        lines.append(f"{label:12}{row['rouge1']:9.4f}{row['rouge2']:9.4f}{row['rougeLsum']:11.4f}")
-    lines.append(f"ROUGE-1 above Lead-3 on {figures['articles_better_than_lead3']} articles, "
-                 f"below on {figures['articles_worse_than_lead3']}")
-    return "\n".join(lines)

@@ -13,32 +13,32 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-from ..document.article import Failure, article_from_record
-from ..errors import EventwireError, InputError
-from . import prf
+from ..errors import InputError
+from .gold import analysed, prf
+
+
+def _gold_timexes(where: str, record: dict) -> list[dict]:
+    timexes = record.get("timexes")
+    if not isinstance(timexes, list):
+        raise InputError(where, 'the record has no "timexes" list', "give timexes as [{span, type, value}]")
+    return timexes
+
+
+def _dated(record: dict) -> dict:
+    """TempEval's document creation time ("dct") is the publication date."""
+    if record.get("dct") and not record.get("published"):
+        return {**record, "published": record["dct"]}
+    return record
 
 
 def score_time(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
-    golds, articles = [], []
-    for where, record in records:
-        timexes = record.get("timexes")
-        if not isinstance(timexes, list):
-            raise InputError(where, 'the record has no "timexes" list', "give timexes as [{span, type, value}]")
-        record = dict(record)
-        if record.get("dct") and not record.get("published"):
-            record["published"] = record["dct"]
-        article = article_from_record(record, where, str(record.get("id", where)))
-        if isinstance(article, Failure):
-            raise EventwireError(article.message)
-        golds.append(timexes)
-        articles.append(article)
     strict = relaxed = typed = valued = predicted = gold_n = 0
     by_type: Counter = Counter()
     by_type_ok: Counter = Counter()
     misses: list[dict[str, Any]] = []
-    for gold, article, result in zip(golds, articles, analyzer.analyze_many(articles)):
-        if isinstance(result, Failure):
-            raise EventwireError(result.message)
+    dated = ((where, _dated(record)) for where, record in records)
+    passages = 0
+    for passages, (gold, article, result) in enumerate(analysed(analyzer, dated, _gold_timexes), 1):
         found = result["timexes"]
         predicted += len(found)
         gold_n += len(gold)
@@ -64,7 +64,7 @@ def score_time(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
             else:
                 misses.append({"id": article.id, "text": g.get("text"), "gold": g.get("value"), "got": p["value"]})
     return {
-        "passages": len(golds),
+        "passages": passages,
         "strict": prf(strict, predicted, gold_n),
         "relaxed": prf(relaxed, predicted, gold_n),
         "type_accuracy": round(typed / relaxed, 4) if relaxed else 0.0,
@@ -74,16 +74,3 @@ def score_time(analyzer, records: Iterable[tuple[str, dict]]) -> dict[str, Any]:
     }
 
 
-def format_time(figures: dict[str, Any]) -> str:
-    lines = [f"time: {figures['passages']} passages, {figures['strict']['gold']} gold timexes, "
-             f"{figures['strict']['predicted']} found",
-             f"{'':20}{'P':>7}{'R':>7}{'F1':>7}"]
-    for name in ("strict", "relaxed", "value"):
-        f = figures[name]
-        lines.append(f"{name + (' span' if name != 'value' else ''):20}{f['precision']:7.3f}{f['recall']:7.3f}{f['f1']:7.3f}")
-    lines.append(f"type accuracy (relaxed matches) {figures['type_accuracy']:.3f}")
-    for kind, row in figures["value_by_type"].items():
-        lines.append(f"  {kind:<9} {row['correct']}/{row['gold']} values right")
-    if figures["errors"]:
-        lines.append(f"{len(figures['errors'])} gold timexes missed or mis-valued (--json lists them)")
-    return "\n".join(lines)

@@ -11,7 +11,7 @@
   data/event_*.toml          event trigger patterns, PLOVER types and scores, modality words
   data/timex.toml            words of temporal expressions (weekdays, months, units ...)
 
-`Knowledge.load(extra)` adds user dictionaries (`--actors FILE`): an eventwire TSV of
+`Knowledge.load(extra)` adds user dictionaries (the `actor_files` setting): an eventwire TSV of
 named actors (header with name and country) or of agent terms (header with term,
 sectors, kind), or a CAMEO/TABARI actor or agent dictionary. User entries take
 priority over the built-in ones.
@@ -85,7 +85,7 @@ class Knowledge:
     def add_dictionary(self, path: Path, codes: CodeTable) -> None:
         """Add a user actor or agent dictionary, recognising its format."""
         if not path.is_file():
-            raise ConfigError(f"--actors {path}: no such file — check the path")
+            raise ConfigError(f"actor dictionary {path}: no such file — check the path")
         suffix = path.suffix.lower()
         if suffix in (".tsv", ".tab"):
             header = _header(path)
@@ -95,7 +95,7 @@ class Knowledge:
                 self.actors.load_table(path, priority=True)
             else:
                 raise ConfigError(
-                    f"--actors {path}: unknown TSV dictionary — its header must name the columns "
+                    f"actor dictionary {path}: unknown TSV dictionary — its header must name the columns "
                     "'name, country[, aliases, sectors, kind, title, start, end]' for actors or "
                     "'term, sectors, kind' for agent nouns"
                 )
@@ -106,7 +106,7 @@ class Knowledge:
                 load_actor_dictionary(path, self.actors, codes)
         else:
             raise ConfigError(
-                f"--actors {path}: unknown dictionary format — give an eventwire .tsv "
+                f"actor dictionary {path}: unknown dictionary format — give an eventwire .tsv "
                 "(see docs/knowledge.md) or a CAMEO/TABARI actor or agent dictionary (.txt)"
             )
         self.sources.append(str(path))

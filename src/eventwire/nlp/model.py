@@ -112,5 +112,5 @@ def _load(name: str) -> Language:
     listing = ", ".join(installed) if installed else "none"
     raise ConfigError(
         f"unknown spaCy model {name!r} (installed: {listing}) — "
-        f"pass one of those to --model, or install the model's package with pip"
+        "use one of those, or install the model's package with pip"
     )

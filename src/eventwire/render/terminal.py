@@ -185,7 +185,7 @@ def _entities_table(record: dict[str, Any]) -> Table:
     table.add_column("mentions", overflow="fold")
     for entity in record["entities"]:
         mentions = entity["mentions"]
-        forms = sorted({m["text"] for m in mentions}, key=lambda s: -len(s))
+        forms = sorted({m["text"] for m in mentions}, key=lambda s: (-len(s), s))
         summary = f"{len(mentions)}× " + ", ".join(forms[:4]) + ("…" if len(forms) > 4 else "")
         table.add_row(entity["id"], Text(entity["name"]), entity["type"], _code(entity["country"], entity["sectors"]),
                       Text(entity.get("title") or ""), Text(summary))

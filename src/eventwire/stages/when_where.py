@@ -31,7 +31,7 @@ PLACE_IS_TARGET = {"ASSAULT", "COERCE"}
 SPECIFICITY = {"city": 3, "other": 3, "region": 2, "country": 1}
 
 
-def add_anchors(doc: Doc, resources: Resources) -> None:
+def add_when_where(doc: Doc, resources: Resources) -> None:
     layers = doc._.layers
     article = doc._.article
     published = article.published.isoformat() if article is not None and article.published else None
