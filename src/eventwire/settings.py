@@ -22,6 +22,16 @@ MAX_CHARS = 1_000_000
 MAX_FILE_BYTES = 10_000_000
 
 
+def default_cache_dir(environ: dict[str, str] | None = None) -> Path:
+    """Where built indexes are kept: $EVENTWIRE_CACHE_DIR, else $XDG_CACHE_HOME/eventwire, else
+    ~/.cache/eventwire. Only derived data lives there; deleting it costs one rebuild."""
+    env = os.environ if environ is None else environ
+    if env.get("EVENTWIRE_CACHE_DIR"):
+        return Path(env["EVENTWIRE_CACHE_DIR"])
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventwire"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything that changes what an analysis produces or how fast it runs.
@@ -32,6 +42,7 @@ class Settings:
     processes     worker processes for many documents (1 = in this process)
     summary_sentences  sentences in the extractive summary
     max_chars     longest accepted document, in characters
+    cache_dir     where built indexes (the place index) are kept; None: default_cache_dir()
     """
 
     model: str = DEFAULT_MODEL
@@ -40,6 +51,7 @@ class Settings:
     processes: int = 1
     summary_sentences: int = 3
     max_chars: int = MAX_CHARS
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -61,8 +61,8 @@ class Analyzer:
         self.settings = settings or Settings()
         check_order(STAGES)
         self.nlp = load_model(self.settings.model)
-        self.knowledge = Knowledge.load(self.settings.actor_files)
-        self.resources = Resources(self.settings, self.knowledge, Gazetteer(self.nlp, self.knowledge))
+        self.knowledge = Knowledge.load(self.settings.actor_files, self.settings.cache_dir)
+        self.resources = Resources(self.settings, self.knowledge, Gazetteer(self.nlp, self.knowledge, self.settings.cache_dir))
         self.stage_seconds: dict[str, float] = defaultdict(float)
 
     def analyze(self, text: str, published: str | date | None = None, id: str = "text",

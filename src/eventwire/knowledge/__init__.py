@@ -56,7 +56,7 @@ class Knowledge:
     sources: list[str] = field(default_factory=list)  # user dictionaries, for reports
 
     @classmethod
-    def load(cls, extra: Sequence[Path] = ()) -> "Knowledge":
+    def load(cls, extra: Sequence[Path] = (), cache_dir: Path | None = None) -> "Knowledge":
         countries = Countries.load(DATA / "countries.json")
         terms = Terms()
         terms.load_tsv(DATA / "titles.tsv")
@@ -64,7 +64,7 @@ class Knowledge:
         for path in sorted((DATA / "persons").glob("*.tsv")):
             actors.load_table(path, PERSON)
         actors.load_table(DATA / "organisations.tsv", ORGANISATION)
-        places = Places.load(DATA, countries)
+        places = Places.load(DATA, countries, cache_dir)
         raw = tomllib.loads((DATA / "lexicon.toml").read_text(encoding="utf-8"))
         lexicon = {section: {name: frozenset(words) for name, words in lists.items()}
                    for section, lists in raw.items()}

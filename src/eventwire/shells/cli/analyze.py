@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -53,15 +54,6 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, s
         if any(name != "-" and Path(name).exists() and (Path(name).resolve() == target or
                (Path(name).is_dir() and target.is_relative_to(Path(name).resolve()))) for name in inputs):
             fail(f"--out {out}: that is one of the inputs, and writing it would destroy it — write elsewhere")
-    from ...core.analyzer import (
-        Analyzer,  # spaCy loads here, after the arguments were checked
-    )
-
-    try:
-        analyzer = Analyzer(settings)
-    except EventwireError as err:
-        fail(str(err))
-    failures = 0
     undated: list[str] = []
 
     def articles():
@@ -71,10 +63,29 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, s
                 undated.append(item.origin)
             yield item
 
+    # Read up to the first usable article before loading the model: a wrong path or an empty
+    # file is refused at once, and the model is never loaded when nothing can be analysed.
+    pending = articles()
+    head: list = []
+    for item in pending:
+        head.append(item)
+        if not isinstance(item, Failure):
+            break
+    results = iter(head)
+    if head and not isinstance(head[-1], Failure):
+        # spaCy loads here, once there is work for it
+        from ...core.analyzer import Analyzer
+
+        try:
+            analyzer = Analyzer(settings)
+        except EventwireError as err:
+            fail(str(err))
+        results = analyzer.analyze_many(itertools.chain(head, pending))
+    failures = 0
     try:
         with output(out) as stream:
             writer = RecordWriter(fmt, stream)
-            for result in analyzer.analyze_many(articles()):
+            for result in results:
                 if isinstance(result, Failure):
                     failures += 1
                     click.echo(f"error: {printable(result.message)}", err=True)
