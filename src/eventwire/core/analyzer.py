@@ -11,12 +11,15 @@ article fails that article only (StageError), and the batch goes on.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
-from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from collections import defaultdict, deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from typing import Any, Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..document.article import Article, Failure, article_from_text, parse_published
@@ -24,7 +27,8 @@ from ..document.doc import start_document, to_record
 from ..errors import EventwireError, StageError
 from ..knowledge import Knowledge
 from ..nlp.gazetteer import Gazetteer
-from ..nlp.model import load_model
+from ..nlp.long_text import parse
+from ..nlp.model import check_model, load_model
 from ..settings import Settings
 from ..stages import (
     actors,
@@ -57,13 +61,24 @@ STAGES: tuple[Stage, ...] = (
 class Analyzer:
     """Loads the spaCy model and knowledge once; analyses any number of articles."""
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, knowledge: Knowledge | None = None):
         self.settings = settings or Settings()
         check_order(STAGES)
-        self.nlp = load_model(self.settings.model)
-        self.knowledge = Knowledge.load(self.settings.actor_files, self.settings.cache_dir)
-        self.resources = Resources(self.settings, self.knowledge, Gazetteer(self.nlp, self.knowledge, self.settings.cache_dir))
+        self.knowledge = knowledge or Knowledge.load(self.settings.actor_files, self.settings.cache_dir)
         self.stage_seconds: dict[str, float] = defaultdict(float)
+        self.nlp: Language | None = None
+        self.resources: Resources | None = None
+        if self.settings.processes > 1:
+            # The workers parse; this process only hands out articles. It checks that the model
+            # exists, so a wrong name fails here and not in every worker, but does not load it.
+            check_model(self.settings.model)
+        else:
+            self._load_model()
+
+    def _load_model(self) -> None:
+        self.nlp = load_model(self.settings.model)
+        gazetteer = Gazetteer(self.nlp, self.knowledge, self.settings.cache_dir)
+        self.resources = Resources(self.settings, self.knowledge, gazetteer)
 
     def analyze(self, text: str, published: str | date | None = None, id: str = "text",
                 headline: str | None = None) -> dict[str, Any]:
@@ -72,7 +87,7 @@ class Analyzer:
         article = article_from_text(text, id, origin=id, published=when, max_chars=self.settings.max_chars)
         if when is not None:
             article.published_from = "option"
-        result = next(self.analyze_many([article]))
+        result = next(self._analyze_here([article]))
         if isinstance(result, Failure):
             raise EventwireError(result.message)
         return result
@@ -85,6 +100,8 @@ class Analyzer:
         yield from self._analyze_here(items)
 
     def _analyze_here(self, items: Iterable[Article | Failure]) -> Iterator[dict[str, Any] | Failure]:
+        if self.nlp is None:
+            self._load_model()
         pending: list[Article | Failure] = []
         for item in items:
             pending.append(item)
@@ -97,7 +114,7 @@ class Analyzer:
     def _run_batch(self, batch: list[Article | Failure]) -> Iterator[dict[str, Any] | Failure]:
         articles = [item for item in batch if isinstance(item, Article)]
         started = time.perf_counter()
-        docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size))
+        docs = iter(parse(self.nlp, [a.text for a in articles], self.settings.batch_size))
         self.stage_seconds["spacy"] += time.perf_counter() - started
         for item in batch:
             if isinstance(item, Failure):
@@ -124,31 +141,45 @@ class Analyzer:
         return to_record(doc)
 
     def _analyze_parallel(self, items: Iterable[Article | Failure]) -> Iterator[dict[str, Any] | Failure]:
+        """Chunks of articles to worker processes, results back in input order.
+
+        On Linux the workers are forked after the knowledge is loaded, so they share it instead
+        of reading it again; each loads the model once. Chunks start at one article and double up
+        to the batch size, so a small batch is spread over every worker at once and a long one
+        moves in batches; at most two chunks per worker are in flight, so memory stays flat."""
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        workers = self.settings.processes
+        in_flight: deque[Future] = deque()
         chunk: list[Article | Failure] = []
-        size = self.settings.batch_size
-        with ProcessPoolExecutor(self.settings.processes, initializer=_start_worker,
-                                 initargs=(self.settings.with_(processes=1),)) as pool:
-            futures = []
-            for item in items:
-                chunk.append(item)
-                if len(chunk) >= size:
-                    futures.append(pool.submit(_work, chunk))
-                    chunk = []
-                    # Keep a bounded number of chunks in flight so memory stays flat.
-                    while len(futures) > 2 * self.settings.processes:
-                        yield from futures.pop(0).result()
-            if chunk:
-                futures.append(pool.submit(_work, chunk))
-            for future in futures:
-                yield from future.result()
+        size = 1
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                     initargs=(self.settings.with_(processes=1), self.knowledge)) as pool:
+                for item in items:
+                    chunk.append(item)
+                    if len(chunk) >= size:
+                        in_flight.append(pool.submit(_work, chunk))
+                        chunk = []
+                        size = min(2 * size, self.settings.batch_size)
+                        while len(in_flight) > 2 * workers:
+                            yield from in_flight.popleft().result()
+                if chunk:
+                    in_flight.append(pool.submit(_work, chunk))
+                while in_flight:
+                    yield from in_flight.popleft().result()
+        except BrokenProcessPool:
+            raise EventwireError("a worker process died (most often for lack of memory) — run again with "
+                                 "fewer processes or a smaller batch size; the records written so far are "
+                                 "complete") from None
 
 
 _worker: Analyzer | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, knowledge: Knowledge) -> None:
     global _worker
-    _worker = Analyzer(settings)
+    _worker = Analyzer(settings, knowledge)
 
 
 def _work(chunk: list[Article | Failure]) -> list[dict[str, Any] | Failure]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import NoReturn
 
 import spacy
 from spacy.language import Language
@@ -99,15 +101,29 @@ def load_model(name: str) -> Language:
     return nlp
 
 
+def _candidates(name: str) -> list[str]:
+    return [name, _STAND_INS[name]] if name in _STAND_INS else [name]
+
+
+def check_model(name: str) -> None:
+    """Raise ConfigError, as load_model would, when no installed package or folder is the model
+    `name` — without loading it (a process that hands work to others needs no model)."""
+    for candidate in _candidates(name):
+        if Path(candidate).exists() or importlib.util.find_spec(candidate.replace("-", "_")) is not None:
+            return
+    _unknown(name)
+
+
 def _load(name: str) -> Language:
-    candidates = [name]
-    if name in _STAND_INS:
-        candidates.append(_STAND_INS[name])
-    for candidate in candidates:
+    for candidate in _candidates(name):
         try:
             return spacy.load(candidate)
         except OSError:
             continue
+    _unknown(name)
+
+
+def _unknown(name: str) -> NoReturn:
     installed = sorted(spacy.util.get_installed_models())
     listing = ", ".join(installed) if installed else "none"
     raise ConfigError(
