@@ -16,13 +16,14 @@ holds (countries, well-known regions, first-level divisions, GeoNames cities) by
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from spacy.tokens import Doc
 
 from ..document.article import CharSpan
 from ..document.layers import Entity, Mention, Toponym
 from ..knowledge.places import CITY, COUNTRY, REGION, Place, distance_km
-from ..nlp.syntax import sentence_of, text_of
+from ..nlp.syntax import sentence_start, text_of
 from .base import Resources
 
 IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
@@ -54,14 +55,17 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
         options.append((text, candidates))
     # First reading by context and prominence; then each ambiguous name again, nearer
     # the places the rest of the article is about ("Victoria" in a story about Melbourne).
-    first = [_choose(doc, mention, candidates, context, places, entity, own, mentions)
+    by_sentence: dict[int, list[tuple[Entity | None, Mention]]] = {}
+    for entity, mention in mentions:
+        by_sentence.setdefault(sentence_start(doc, mention.i), []).append((entity, mention))
+    first = [_choose(doc, mention, candidates, context, places, entity, own, by_sentence)
              for (entity, mention), (text, candidates) in zip(mentions, options)]
+    nearby = _Nearby(first, [text for text, _ in options])
     for n, ((entity, mention), (text, candidates)) in enumerate(zip(mentions, options)):
         place = first[n]
         if len(candidates) > 1:
-            near = list({id(p): p for m, p in enumerate(first) if p is not None and options[m][0] != text
-                         and p.feature in (CITY, REGION) and p.country is not None}.values())
-            place = _choose(doc, mention, candidates, context, places, entity, own, mentions, near)
+            place = _choose(doc, mention, candidates, context, places, entity, own, by_sentence,
+                            lambda candidate, text=text: nearby.bonus(candidate, text))
         found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j))
         if entity is not None and entity.type != "ORG" and entity.nation is None and place is not None and (
                 entity.place is None or entity.place.country != place.country):
@@ -185,11 +189,12 @@ def _candidates(entity: Entity | None, mention: Mention, text: str, places,
     return list(places.candidates(text))
 
 
-def _sentence_countries(doc: Doc, mention: Mention, mentions, skip: Entity | None) -> set[str]:
-    sent = sentence_of(doc, mention.i)
+def _sentence_countries(doc: Doc, mention: Mention, by_sentence: dict, skip: Entity | None) -> set[str]:
+    """The countries of the other entities named in the mention's sentence (read now: the
+    second reading updates them)."""
     out = set()
-    for entity, other in mentions:
-        if entity is not None and entity is not skip and sent.start <= other.i < sent.end and entity.country:
+    for entity, _ in by_sentence.get(sentence_start(doc, mention.i), ()):
+        if entity is not None and entity is not skip and entity.country:
             out.add(entity.country)
     return out
 
@@ -211,6 +216,27 @@ def _prominence(place: Place) -> float:
     return base
 
 
+class _Nearby:
+    """The places of the first reading, for the second: a name's candidates score by their
+    distance to the places read for every other name. The bonus is kept per candidate and name,
+    so a long article that repeats its names costs no more than the names it has."""
+
+    def __init__(self, first: list[Place | None], texts: list[str]):
+        self.read: dict[int, tuple[Place, set[str]]] = {}  # id(place) -> (place, names read as it)
+        for place, text in zip(first, texts):
+            if place is not None and place.feature in (CITY, REGION) and place.country is not None:
+                self.read.setdefault(id(place), (place, set()))[1].add(text)
+        self.known: dict[tuple[int, str], float] = {}
+
+    def bonus(self, place: Place, text: str) -> float:
+        """Bonus for a place near the places read for names other than `text`."""
+        key = (id(place), text)
+        if key not in self.known:
+            near = [other for other, names in self.read.values() if names - {text}]
+            self.known[key] = _proximity(place, near)
+        return self.known[key]
+
+
 def _proximity(place: Place, near: list[Place]) -> float:
     """Bonus for a place near the article's other places."""
     if place.feature == COUNTRY or not near:
@@ -223,7 +249,8 @@ def _proximity(place: Place, near: list[Place]) -> float:
 
 
 def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[str, float], places,
-            entity: Entity | None = None, own: dict | None = None, mentions=(), near=()) -> Place | None:
+            entity: Entity | None = None, own: dict | None = None, by_sentence: dict | None = None,
+            proximity: Callable[[Place], float] = lambda place: 0.0) -> Place | None:
     name = text_of(doc)[mention.start:mention.end]
     # a small town's alternate spelling is no reading ("Somme" is not Sémé)
     candidates = [p for p in candidates if p.feature != CITY or p.population >= 15_000 or places.bears(name, p)]
@@ -238,7 +265,7 @@ def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[s
         if context[code] <= 0:
             del context[code]
     container = _next_place(doc, mention, places)
-    nearby = _sentence_countries(doc, mention, mentions, entity)
+    nearby = _sentence_countries(doc, mention, by_sentence or {}, entity)
     article = mention.i > 0 and doc[mention.i - 1].lower_ == "the" and any(p.feature == REGION for p in candidates)
     best, best_score = None, -1e9
     for place in candidates:
@@ -254,7 +281,7 @@ def _choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[s
             score += (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
         if place.country and place.country in nearby:
             score += IN_SENTENCE
-        score += _proximity(place, near)
+        score += proximity(place)
         if container is not None and place.country in container:
             score += INSIDE_NEXT
         if score > best_score:
