@@ -30,23 +30,24 @@ from spacy.tokens import Doc, Token
 
 from ..document.article import CharSpan
 from ..document.layers import ActorMention, Entity, Event, Role
-from ..knowledge.events import EventKnowledge, Pattern
+from ..knowledge.events import (
+    AGREEING,
+    CONFLICTUAL,
+    CONTENT_HOLDERS,
+    COOPERATIVE,
+    INTERNATIONAL,
+    LOCATED,
+    STATE_SECTORS,
+    VERBAL_GOVERNORS,
+    EventKnowledge,
+    Pattern,
+)
 from ..nlp.index import actor_at, entity_at
 from ..nlp.syntax import sentence_of
 from .base import Resources
 
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
-CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-AGREEING = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-VERBAL_GOVERNORS = {"AGREE", "REJECT", "THREATEN", "REQUEST", "ACCUSE"}
-# Events whose content (what is accused, demanded, welcomed) is not a second event.
-CONTENT_HOLDERS = VERBAL_GOVERNORS | {"SUPPORT"}
 FIRST_PERSON = {"i", "we", "me", "us"}
-# Types whose missing country is where they happen (GSR convention: victims, protesters).
-LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
-INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "MNC", "ISM", "IMG"}
 LOCATIVE = {"in", "at", "near", "outside", "into", "across", "through", "throughout", "around", "on", "inside"}
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -58,22 +59,22 @@ class EventCoder:
     def __init__(self, doc: Doc, resources: Resources):
         self.doc = doc
         self.knowledge: EventKnowledge = resources.knowledge.events
-        words = self.knowledge.word_set
-        self.intended = words("modality", "intended")
-        self.planned = words("modality", "planned")
-        self.possible = words("modality", "possible")
-        self.future = words("modality", "future")
-        self.obligation = words("modality", "obligation")
-        self.required = words("modality", "required")
-        self.motion = words("light_verbs", "motion")
-        self.partitives = words("roles", "partitives")
-        self.conditional = words("modality", "conditional")
-        self.light = words("light_verbs", "verbs")
-        self.background = words("background", "marks")
-        self.modes = self.knowledge.words.get("modes", {})
-        self.group_nouns = words("roles", "group_nouns")
-        self.nature = words("not_actors", "nature")
-        self.sport = words("not_actors", "sport")
+        words = self.knowledge.words
+        self.intended = words.intended
+        self.planned = words.planned
+        self.possible = words.possible
+        self.future = words.future
+        self.obligation = words.obligation
+        self.required = words.required
+        self.motion = words.motion_verbs
+        self.partitives = words.partitives
+        self.conditional = words.conditional
+        self.light = words.light_verbs
+        self.background = words.background_marks
+        self.modes = words.modes
+        self.group_nouns = words.group_nouns
+        self.nature = words.nature
+        self.sport = words.sport
         self.actor_at: dict[int, ActorMention] = actor_at(doc)
         self.owner: dict[int, Entity] = entity_at(doc)
         # Quote content: which quote a token's words belong to.
@@ -889,7 +890,7 @@ class EventCoder:
         sentence = sentence_of(self.doc, trigger.i)
         words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
         text = sentence.text.lower()
-        for context, cues in self.knowledge.words.get("contexts", {}).items():
+        for context, cues in self.knowledge.words.contexts.items():
             if context not in event.context and (words & cues or any(" " in c and c in text for c in cues)):
                 event.context.append(context)
 
