@@ -43,6 +43,7 @@ def from_complement_object(ctx: EventContext, trigger: Token) -> list[Token]:
 
 
 def from_subject(ctx: EventContext, trigger: Token) -> list[Token]:
+    """The trigger's own subject (for patterns whose subject undergoes the act)."""
     return [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
 
 

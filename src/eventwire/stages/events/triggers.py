@@ -107,6 +107,7 @@ def words_of(ctx: EventContext, thing: Token) -> set[str]:
 
 
 def noun_fits(noun: Token, pattern: Pattern) -> bool:
+    """Whether an event noun has the modifier or the preposition its pattern asks for."""
     if pattern.modifiers and not any(c.lemma_.lower() in pattern.modifiers for c in noun.lefts):
         return False
     if pattern.prep and not pattern.verbs and not any(
