@@ -1,11 +1,16 @@
 """Event knowledge: trigger patterns, PLOVER types and the words read around triggers
-(data/event_patterns.toml, data/event_types.toml, data/event_words.toml)."""
+(data/event_patterns.toml, data/event_types.toml, data/event_words.toml), and the facts of
+PLOVER the event stage reasons with (which types cooperate, which govern speech ...).
+
+Knowledge, not a stage: loaded once by `Knowledge.load` and read by the events stage.
+"""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError
 
@@ -14,6 +19,25 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 KEYS = {"name", "type", "mode", "context", "verbs", "nouns", "objects", "unless_objects", "object_is_actor", "object_as_actor", "no_object",
         "prep", "particle", "complement", "modifiers", "subjects", "recipient", "reciprocal", "verbal"}
 DEFAULT_RECIPIENT = ("object", "with", "against", "on", "to")
+
+# ---- facts of PLOVER ---------------------------------------------------------------
+# Acts that, promised, are AGREE (and refused, REJECT) ...
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+# ... and acts that, promised, are THREATEN.
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+# Acts whose refusal ("will not accept") is REJECT.
+AGREEING = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Speech acts whose to-complement is what they are about, not a second event.
+VERBAL_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST", "ACCUSE"})
+# Events whose content (what is accused, demanded, welcomed) is not a second event.
+CONTENT_HOLDERS = VERBAL_GOVERNORS | {"SUPPORT"}
+# Types whose missing country is where they happen (GSR convention: victims, protesters).
+LOCATED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Codes that stand in a country field but name no state (international bodies, NGOs,
+# companies, transnational groups): a source of one of these lends no country.
+INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "ISM", "IMG"})
+# Sectors of the state: government, military, police, judiciary, legislature, intelligence.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass(frozen=True)
@@ -45,13 +69,56 @@ class Pattern:
                                      self.particle, self.complement, self.modifiers, self.subjects))
 
 
+@dataclass(frozen=True)
+class EventWords:
+    """The word lists of data/event_words.toml, read once. A list the file lacks is empty."""
+
+    intended: frozenset[str] = frozenset()  # [modality]
+    planned: frozenset[str] = frozenset()
+    possible: frozenset[str] = frozenset()
+    future: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    required: frozenset[str] = frozenset()
+    conditional: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()  # [light_verbs] verbs
+    motion_verbs: frozenset[str] = frozenset()  # [light_verbs] motion
+    group_nouns: frozenset[str] = frozenset()  # [roles]
+    partitives: frozenset[str] = frozenset()
+    nature: frozenset[str] = frozenset()  # [not_actors]
+    sport: frozenset[str] = frozenset()
+    background_marks: frozenset[str] = frozenset()  # [background] marks
+    # type -> mode -> cue words, and context -> cue words; in file order, which decides
+    # which mode or context is found first.
+    modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    contexts: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> "EventWords":
+        def words(section: str, name: str) -> frozenset[str]:
+            return frozenset(raw.get(section, {}).get(name, ()))
+
+        return cls(
+            intended=words("modality", "intended"), planned=words("modality", "planned"),
+            possible=words("modality", "possible"), future=words("modality", "future"),
+            obligation=words("modality", "obligation"), required=words("modality", "required"),
+            conditional=words("modality", "conditional"),
+            light_verbs=words("light_verbs", "verbs"), motion_verbs=words("light_verbs", "motion"),
+            group_nouns=words("roles", "group_nouns"), partitives=words("roles", "partitives"),
+            nature=words("not_actors", "nature"), sport=words("not_actors", "sport"),
+            background_marks=words("background", "marks"),
+            modes={type_: {mode: frozenset(cues) for mode, cues in modes.items()}
+                   for type_, modes in raw.get("modes", {}).items()},
+            contexts={context: frozenset(cues) for context, cues in raw.get("contexts", {}).items()},
+        )
+
+
 @dataclass
 class EventKnowledge:
     patterns: list[Pattern]
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
     types: dict = field(default_factory=dict)
-    words: dict = field(default_factory=dict)
+    words: EventWords = field(default_factory=EventWords)
 
     def __post_init__(self) -> None:
         for pattern in sorted(self.patterns, key=lambda p: -p.specificity):
@@ -59,9 +126,6 @@ class EventKnowledge:
                 self.by_verb.setdefault(verb, []).append(pattern)
             for noun in pattern.nouns:
                 self.by_noun.setdefault(noun, []).append(pattern)
-
-    def word_set(self, section: str, name: str) -> frozenset[str]:
-        return self.words.get(section, {}).get(name, frozenset())
 
     def score(self, type_: str, mode: str | None) -> tuple[float | None, str | None, str | None]:
         """(intensity, CAMEO code, quad) for a type and mode."""
@@ -77,13 +141,7 @@ class EventKnowledge:
         for path in [data / "event_patterns.toml"]:
             patterns += load_patterns(path)
         types = tomllib.loads((data / "event_types.toml").read_text(encoding="utf-8"))
-        raw = tomllib.loads((data / "event_words.toml").read_text(encoding="utf-8"))
-        words: dict = {}
-        for section, lists in raw.items():
-            if section == "modes":
-                words["modes"] = {t: {m: frozenset(ws) for m, ws in modes.items()} for t, modes in lists.items()}
-            else:
-                words[section] = {name: frozenset(ws) for name, ws in lists.items()}
+        words = EventWords.from_toml(tomllib.loads((data / "event_words.toml").read_text(encoding="utf-8")))
         return cls(patterns, types=types, words=words)
 
 

@@ -1,0 +1,116 @@
+"""How the parts make an article's events: find each trigger, build its event (roles,
+place, modality, quote, PLOVER's reading, scores), then keep one event per act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...document.article import CharSpan
+from ...document.layers import Event, Role
+from ...knowledge.events import LOCATED, EventKnowledge, Pattern
+from ...nlp.syntax import sentence_of
+from .clauses import asserted, governors, not_political, subject_of
+from .context import SUBJECT_DEPS, EventContext, is_nominal, object_of
+from .merge import fold_obligations, governed, merge
+from .modality import confidence, contexts, convert, modality, mode_from_words
+from .quoted import demanded, obligations, reported
+from .roles import (
+    between,
+    domestic,
+    location,
+    noun_actor,
+    place_role,
+    recipient,
+    role_of,
+)
+from .triggers import match_trigger
+
+
+class EventCoder:
+    def __init__(self, doc: Doc, knowledge: EventKnowledge):
+        self.ctx = EventContext(doc, knowledge)
+
+    def code(self) -> list[Event]:
+        """The article's events, one per act, numbered in text order."""
+        ctx = self.ctx
+        found: list[Event] = []
+        absorbed: set[int] = set()
+        for token in ctx.doc:
+            if token.i in absorbed:
+                continue
+            match = match_trigger(ctx, token)
+            if match is None:
+                continue
+            pattern, object_token = match
+            if object_token is not None:
+                absorbed.add(object_token.i)  # "lifted sanctions": not also a SANCTION
+            if token.pos_ in ("VERB", "AUX"):
+                obj = object_of(token)
+                if obj is not None:
+                    absorbed.add(obj.i)  # "rejected calls by Belarus": the calls are what was rejected
+            if not asserted(ctx, token) or not_political(ctx, token, pattern):
+                continue
+            event = self.build(token, pattern)
+            if event is not None:
+                found.append(event)
+                for child in token.children:
+                    if child.dep_ == "xcomp":
+                        absorbed.update(t.i for t in child.subtree if t.pos_ in ("VERB", "NOUN"))
+        found = governed(ctx, found)
+        return merge(fold_obligations(found, obligations(ctx)))
+
+    def build(self, trigger: Token, pattern: Pattern) -> Event | None:
+        """The event a trigger codes under a pattern, or None for an event noun nobody does."""
+        ctx = self.ctx
+        sentence = sentence_of(ctx.doc, trigger.i)
+        event = Event(type=pattern.type, pattern=pattern.name, trigger=CharSpan.of(trigger),
+                      sentence=CharSpan(sentence.start_char, sentence.end_char), trigger_i=trigger.i,
+                      mode=pattern.mode, context=list(pattern.context))
+        chain = governors(ctx, trigger)
+        if is_nominal(trigger):
+            actor_heads, _ = noun_actor(ctx, trigger)
+            parties = between(ctx, trigger)
+            if parties:
+                actor_heads = parties
+            if not actor_heads:
+                return None  # an event noun with no one doing it is a topic, not an event
+        else:
+            actor_heads, _ = subject_of(ctx, trigger)
+            if not actor_heads and pattern.object_as_actor:
+                # "troops were redirected": the forces moved are the actor
+                obj = object_of(trigger)
+                actor_heads = ctx.coordinated(obj) if obj is not None else []
+        event.actor = role_of(ctx, actor_heads)
+        if event.actor is not None and not event.actor.empty and not event.actor.countries and actor_heads:
+            place_role(ctx, event.actor, ctx.partitive(actor_heads[0]))
+        event.recipient = recipient(ctx, trigger, pattern, event.actor)
+        if pattern.type in LOCATED:
+            skip = {t.i for h in actor_heads for t in h.subtree}
+            skip |= {t.i for c in trigger.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+            place = location(ctx, trigger, skip)
+            if place is not None:
+                if event.actor is not None and not event.actor.countries and (
+                        event.actor.sectors or event.actor.empty or pattern.type == "PROTEST"):
+                    # protesters, troops or a government of no stated country act where they are
+                    event.actor.countries = list(place.countries)
+                    event.actor.note = "country where it happened"
+                if event.recipient is None or not event.recipient.countries:
+                    event.recipient = place
+        domestic(event)
+        modality(ctx.words, event, trigger, chain)
+        reported(ctx, event, trigger, pattern)
+        demanded(ctx, event)
+        if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
+                event.recipient is None or event.recipient.empty):
+            event.recipient = Role(list(event.actor.heads), event.actor.span, list(event.actor.entities),
+                                   list(event.actor.countries), list(event.actor.sectors))
+            event.reciprocal = True
+        if event.mode is None:
+            event.mode = mode_from_words(ctx.words, event.type, trigger, actor_heads)
+        convert(event)
+        contexts(ctx, event, trigger)
+        confidence(event, trigger)
+        event.intensity, event.cameo, event.quad = ctx.knowledge.score(event.type, event.mode)
+        event.evidence.append((event.trigger, event.sentence))
+        return event
