@@ -21,21 +21,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..document.article import CharSpan
-from ..document.layers import ActorMention, Entity, Quote
-from ..nlp.index import actor_at, entity_at
-from ..nlp.quotemarks import Quoted, quoted_regions
-from ..nlp.syntax import phrase_start, sentence_of, text_of
-from .base import Resources
+from ...document.article import CharSpan
+from ...document.layers import ActorMention, Entity, Quote
+from ...nlp.index import actor_at, entity_at
+from ...nlp.quotemarks import Quoted, quoted_regions
+from ...nlp.syntax import phrase_start, sentence_of, text_of
+from ..base import Resources
 
 RELATIVE = {"who", "which", "that"}
 CONTENTLESS = {"it", "this", "that", "so", "nothing", "something", "anything", "what", "everything", "much", "more"}
 MIN_QUOTE_WORDS = 4
 SPEECH_NOUNS = {"remarks", "comments", "statement", "words", "speech", "interview", "told", "said", "added"}
-
-
-def add_quotes(doc: Doc, resources: Resources) -> None:
-    doc._.layers.quotes = QuoteFinder(doc, resources).find()
 
 
 class QuoteFinder:
