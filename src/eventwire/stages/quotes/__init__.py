@@ -17,7 +17,7 @@ pronoun, a description); its entity comes from the entity layer (pronouns includ
 and its code from the actor layer.
 
 The analyzer calls `add_quotes`; `find_quotes` returns the layer so it can be tested alone.
-The package, bottom-up: spans (the quotation marks) <- speakers <- cues <- orphans
+The package, bottom-up: spans (the quotation marks) <- speakers <- cues <- frames, orphans
 <- finder.
 """
 
