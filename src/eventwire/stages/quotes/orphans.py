@@ -83,9 +83,9 @@ def uncued_quotes(found: list[Quote], quoted: QuotedText, speakers: Speakers) ->
                 owner.parts.append(span)
                 claimed.append(span)
                 continue
-        previous = previous_quote(found + added, region, quoted) or next_quote(found + added, region, quoted)
-        if previous is not None:
-            previous.parts.append(span)
+        holder = previous_quote(found + added, region, quoted) or next_quote(found + added, region, quoted)
+        if holder is not None:
+            holder.parts.append(span)
             claimed.append(span)
             continue
         if not reads_like_speech(region, quoted):

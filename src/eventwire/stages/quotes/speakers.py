@@ -69,7 +69,7 @@ class Speakers:
         self.cues = cues
 
     def named_before(self, cue: Token) -> Token | None:
-        """A person or organisation written right before the cue, after a comma:
+        """A person or organisation written right before the cue, after a comma or "the":
         the speaker of "..., Human Rights Watch said" when the parse lost it."""
         if cue.i == 0:
             return None
@@ -78,9 +78,8 @@ class Speakers:
         if entity is None or entity.type not in ("PERSON", "ORG"):
             return None
         mention = next((m for m in entity.mentions if m.i <= before.i < m.j), None)
-        if mention is None or mention.i == 0 or self.doc[mention.i - 1].text != ",":
-            if mention is None or mention.i == 0 or self.doc[mention.i - 1].lower_ not in (",", "the"):
-                return None
+        if mention is None or mention.i == 0 or self.doc[mention.i - 1].lower_ not in (",", "the"):
+            return None
         return before
 
     def set_speaker(self, quote: Quote, subject: Token | None) -> None:
