@@ -66,8 +66,8 @@ class QuotedText:
     # ---- against the quotations ------------------------------------------------
 
     def snap(self, span: CharSpan) -> CharSpan:
-        """Stretch a content span over quotation marks it cuts through, and drop a lone
-        unmatched mark at its edges."""
+        """Stretch a content span over the whole of every quotation it touches, so it
+        never cuts through a pair of marks."""
         start, end = span.start, span.end
         for region in self.regions:
             if region.start < end and start < region.end:
