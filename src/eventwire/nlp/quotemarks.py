@@ -9,6 +9,8 @@ with no partner quotes nothing.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -156,11 +158,25 @@ def _pair(text: str, start: int, end: int, found: list[Quoted]) -> int | None:
     return left_open
 
 
-def inside_quote(regions: list[Quoted], position: int) -> Quoted | None:
-    for region in regions:
-        if region.start <= position < region.end:
-            return region
-    return None
+class QuoteIndex:
+    """Which quotation holds a character: the first region, in list order, around it (an outer
+    quotation before one nested in it). A binary search over the regions (ordered by start, as
+    find_quoted gives them) with the furthest end reached so far, so a long article with many
+    quotations costs a logarithm per question, not a scan."""
+
+    def __init__(self, regions: list[Quoted]):
+        self.regions = regions
+        self.ordered = all(a.start <= b.start for a, b in zip(regions, regions[1:]))
+        self.reach: list[int] = list(itertools.accumulate((r.end for r in regions), max))
+
+    def at(self, position: int) -> Quoted | None:
+        if not self.ordered:
+            return next((r for r in self.regions if r.start <= position < r.end), None)
+        # the first region whose end, or an earlier region's, passes the position
+        k = bisect.bisect_right(self.reach, position)
+        if k < len(self.regions) and self.regions[k].start <= position:
+            return self.regions[k]
+        return None
 
 
 def quoted_regions(doc) -> list[Quoted]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..document.layers import Entity, Mention
-from ..nlp.quotemarks import Quoted, inside_quote, quoted_regions
+from ..nlp.quotemarks import Quoted, QuoteIndex, quoted_regions
 from ..nlp.syntax import SUBJECTS, is_subject, sentence_bounds, sentence_of, text_of
 from .base import Resources
 
@@ -62,6 +62,7 @@ class Resolver:
         self.speaking = words("coref", "speaking")
         self.entities: list[Entity] = doc._.layers.entities
         self.quoted: list[Quoted] = quoted_regions(doc)
+        self.quote_at = QuoteIndex(self.quoted).at
         self.sent_index = {}
         starts: dict[int, int] = {}
         for k, (start, _) in enumerate(sentence_bounds(doc)):
@@ -119,13 +120,13 @@ class Resolver:
             role = 3.0 if _main_clause(head) else 2.0
         elif head.dep_ in ("dobj", "iobj", "dative", "attr"):
             role = 0.5
-        region = inside_quote(self.quoted, mention.start)
+        region = self.quote_at(mention.start)
         self._by_sentence.setdefault(self.sent_index.get(head.i, -99), []).append(
             (entity, mention, head, role, region))
 
     def _candidates(self, pronoun: Token) -> list[_Candidate]:
         here = self.sent_index[pronoun.i]
-        quote = inside_quote(self.quoted, pronoun.idx)
+        quote = self.quote_at(pronoun.idx)
         found = []
         cataphora = self._forward_subject(pronoun)
         index = self._index()
@@ -163,6 +164,12 @@ class Resolver:
         people = [e for e in self.entities if e.type == "PERSON"]
         if not people:
             return
+        # The people each title word can describe, in the order of `people` (titles and name
+        # mentions do not change here: descriptions are added as mentions of their own kind).
+        titled: dict[str, list[Entity]] = {}
+        for person in people:
+            for word in _title_words(person, doc):
+                titled.setdefault(word, []).append(person)
         for actor in doc._.layers.actors:
             if actor.entity is not None:
                 continue
@@ -174,8 +181,7 @@ class Resolver:
             if not in_headline and first.lower_ != "the":
                 continue
             word = head.lower_
-            fits = [e for e in people if word in _title_words(e, doc)
-                    and (actor.country is None or e.country in (None, actor.country))]
+            fits = [e for e in titled.get(word, ()) if actor.country is None or e.country in (None, actor.country)]
             if in_headline:
                 fits = fits[:1] if fits else []
             else:
