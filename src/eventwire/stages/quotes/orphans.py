@@ -10,6 +10,8 @@ quoted phrases on their own — scare quotes, titles, nicknames — are not quot
 
 from __future__ import annotations
 
+import bisect
+
 from ...document.article import CharSpan
 from ...document.layers import Quote
 from ...nlp.quotemarks import Quoted
@@ -22,14 +24,43 @@ MIN_QUOTE_WORDS = 4
 def drop_nested(quotes: list[Quote]) -> list[Quote]:
     """A cue inside another quote's content reports speech within speech: the outer
     quote holds it. Of quotes with the same parts the first is kept."""
-    kept = []
+    kept, seen = [], set()
+    holders = _PartIndex(quotes)
     for quote in quotes:
-        inside = any(other is not quote and any(p.contains(quote.cue) for p in other.parts)
-                     for other in quotes if quote.cue is not None)
-        duplicate = any(k.parts == quote.parts for k in kept)
-        if not inside and not duplicate:
+        inside = quote.cue is not None and holders.held_by_another(quote.cue, quote)
+        parts = tuple(quote.parts)
+        if not inside and parts not in seen:
             kept.append(quote)
+            seen.add(parts)
     return kept
+
+
+class _PartIndex:
+    """Whether some other quote's part contains a span, by binary search: the parts ordered by
+    start, with, for each prefix, the two furthest ends reached by two different quotes (so the
+    furthest end of a quote other than the one asking is always at hand)."""
+
+    def __init__(self, quotes: list[Quote]):
+        parts = sorted(((p.start, p.end, id(q)) for q in quotes for p in q.parts), key=lambda p: p[0])
+        self.starts = [start for start, _, _ in parts]
+        self.reach: list[tuple[tuple[int, int], tuple[int, int]]] = []  # ((end, owner), (end, owner))
+        best = second = (-1, 0)
+        for _, end, owner in parts:
+            if owner == best[1]:
+                best = max(best, (end, owner))
+            elif end > best[0]:
+                best, second = (end, owner), best
+            elif end > second[0] or owner == second[1]:
+                second = max(second, (end, owner)) if owner == second[1] else (end, owner)
+            self.reach.append((best, second))
+
+    def held_by_another(self, span: CharSpan, quote: Quote) -> bool:
+        k = bisect.bisect_right(self.starts, span.start)  # parts starting at or before the span
+        if k == 0:
+            return False
+        best, second = self.reach[k - 1]
+        furthest = best[0] if best[1] != id(quote) else second[0]
+        return furthest >= span.end
 
 
 def headline_colon(found: list[Quote], quoted: QuotedText, speakers: Speakers) -> Quote | None:

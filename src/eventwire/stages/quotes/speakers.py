@@ -7,6 +7,8 @@ The entity and actor of a token come from the maps nlp/index.py builds once per 
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span, Token
 
 from ...document.article import CharSpan
@@ -67,6 +69,7 @@ class Speakers:
         self.entity_at = entity_at
         self.actor_at = actor_at
         self.cues = cues
+        self._sentence_list: tuple[list[Span], list[int]] | None = None
 
     def named_before(self, cue: Token) -> Token | None:
         """A person or organisation written right before the cue, after a comma or "the":
@@ -134,12 +137,14 @@ class Speakers:
     def neighbour_speaker(self, region: Quoted) -> Token | None:
         """The subject of the sentence before the quotation (a person or organisation),
         or of the sentence after it when that one speaks of remarks or saying."""
-        sentences = list(self.doc.sents)
-        index = next((n for n, s in enumerate(sentences) if s.start_char <= region.start < s.end_char), None)
-        if index is None:
+        sentences, starts = self._sentences()
+        index = bisect.bisect_right(starts, region.start) - 1  # the one sentence that can hold the start
+        if index < 0 or not region.start < sentences[index].end_char:
             return None
         first = index
-        last = next((n for n, s in enumerate(sentences) if s.start_char < region.end <= s.end_char), index)
+        last = bisect.bisect_left(starts, region.end) - 1  # the one sentence that can hold the end
+        if last < 0 or not region.end <= sentences[last].end_char:
+            last = index
         if first > 0:
             subject = self.sentence_subject(sentences[first - 1])
             if subject is not None:
@@ -155,6 +160,14 @@ class Speakers:
                     if entity is not None and entity.type in ("PERSON", "ORG") and token.dep_ in ("pobj", "poss"):
                         return token
         return None
+
+    def _sentences(self) -> tuple[list[Span], list[int]]:
+        """The sentences and their first characters, listed once per article (a long one asks
+        for every quotation without a cue)."""
+        if self._sentence_list is None:
+            sentences = list(self.doc.sents)
+            self._sentence_list = (sentences, [s.start_char for s in sentences])
+        return self._sentence_list
 
     def sentence_subject(self, sentence: Span) -> Token | None:
         """The subject of the sentence's root when it is a person or organisation, or an
