@@ -19,15 +19,16 @@ def runner():
 @pytest.fixture(autouse=True)
 def shared_analyzer(monkeypatch, analyzer):
     """Reuse the session's analyzer so each command does not reload the model."""
-    import eventwire.cli as cli
+    import eventwire.core.analyzer as core
 
-    def make(settings):
-        if settings.model != analyzer.settings.model or settings.actor_files or settings.processes > 1:
-            from eventwire.core.analyzer import Analyzer
-            return Analyzer(settings)
+    original = core.Analyzer
+
+    def make(settings, *args):
+        if args or settings.model != analyzer.settings.model or settings.actor_files or settings.processes > 1:
+            return original(settings, *args)  # a worker, or settings the session's analyzer lacks
         return analyzer
 
-    monkeypatch.setattr(cli, "Analyzer", make)
+    monkeypatch.setattr(core, "Analyzer", make)
 
 
 def test_cli_analyze_text_report_shows_headline_and_actors(runner):
