@@ -212,7 +212,7 @@ class Normaliser:
         mod = rest[0] if rest else None
         if rule == "year":
             # "since 2014": the year alone is the expression
-            inner = re.search(self.p.YEAR + r"$", text)
+            inner = re.search(self.p.fragments.year + r"$", text)
             start, mod = self._part_of(start + inner.start(), rule, mod)
             return Timex(CharSpan(start, end), type_, value, mod, rule)
         # Leading prepositions are not part of the expression, except in "for days".
@@ -248,22 +248,22 @@ class Normaliser:
         return DATE, text
 
     def _mdy(self, text, start, end):
-        m = re.match(rf"({self.p.MON}) (\d{{1,2}})(?:st|nd|rd|th)?,? ({self.p.YEAR})", text)
+        m = re.match(rf"({self.p.fragments.month}) (\d{{1,2}})(?:st|nd|rd|th)?,? ({self.p.fragments.year})", text)
         return DATE, f"{m[3]}-{self._month_number(m[1]):02d}-{int(m[2]):02d}"
 
     def _dmy(self, text, start, end):
-        m = re.match(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({self.p.MON}),? ({self.p.YEAR})", text)
+        m = re.match(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({self.p.fragments.month}),? ({self.p.fragments.year})", text)
         return DATE, f"{m[3]}-{self._month_number(m[2]):02d}-{int(m[1]):02d}"
 
     def _md(self, text, start, end):
-        m = re.match(rf"({self.p.MON}) (\d{{1,2}})", text)
+        m = re.match(rf"({self.p.fragments.month}) (\d{{1,2}})", text)
         month, day = self._month_number(m[1]), int(m[2])
         if not 1 <= day <= 31:
             return None
         return DATE, f"{self._year_of(month, day, start, end)}-{month:02d}-{day:02d}"
 
     def _dm(self, text, start, end):
-        m = re.match(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({self.p.MON})", text)
+        m = re.match(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({self.p.fragments.month})", text)
         month, day = self._month_number(m[2]), int(m[1])
         if not 1 <= day <= 31 or (m[2].lower().rstrip(".") in self.w.ambiguous_months and " of " not in text):
             return None
@@ -287,7 +287,7 @@ class Normaliser:
         return str(year)
 
     def _my(self, text, start, end):
-        m = re.match(rf"(?:(early|mid|late)[- ])?({self.p.MON}),? ({self.p.YEAR})", text)
+        m = re.match(rf"(?:(early|mid|late)[- ])?({self.p.fragments.month}),? ({self.p.fragments.year})", text)
         mod = {"early": "START", "mid": "MID", "late": "END"}.get((m[1] or "").lower())
         return DATE, f"{m[3]}-{self._month_number(m[2]):02d}", mod
 
@@ -443,20 +443,20 @@ class Normaliser:
         words = text.lower().replace("-", " ").split()
         word = next(x for x in words if x in self.w.ordinals or x in ("last", "final"))
         q = 4 if word in ("last", "final") else self.w.ordinals[word]
-        year_match = re.search(self.p.YEAR, text)
+        year_match = re.search(self.p.fragments.year, text)
         year = year_match[0] if year_match else (str(self.dct.year) if self.dct else "XXXX")
         return DATE, f"{year}-Q{q}"
 
     def _q_code(self, text, start, end):
         q = text[1]
-        year_match = re.search(self.p.YEAR, text)
+        year_match = re.search(self.p.fragments.year, text)
         year = year_match[0] if year_match else (str(self.dct.year) if self.dct else "XXXX")
         return DATE, f"{year}-Q{q}"
 
     def _season(self, text, start, end):
         words = text.lower().replace("-", " ").split()
         season = next(self.w.seasons[x] for x in words if x in self.w.seasons)
-        year_match = re.search(self.p.YEAR, text)
+        year_match = re.search(self.p.fragments.year, text)
         if year_match:
             return DATE, f"{year_match[0]}-{season}"
         if self.dct is None:
@@ -480,7 +480,7 @@ class Normaliser:
         return DATE, f"{n - 1:02d}"
 
     def _year(self, text, start, end):
-        return DATE, re.search(self.p.YEAR + r"$", text)[0]
+        return DATE, re.search(self.p.fragments.year + r"$", text)[0]
 
     def _year_start(self, text, start, end):
         return DATE, text
@@ -492,7 +492,7 @@ class Normaliser:
     def _dur_long(self, text, start, end):
         lower = text.lower()
         mod = "MORE_THAN" if lower.startswith(("more than", "over")) else "APPROX" if lower.startswith(("nearly", "almost")) else None
-        m = re.search(rf"(?:({self.p.NUM})[- ])?({self.p.UNIT})[- ](?:long|old)", lower)
+        m = re.search(rf"(?:({self.p.fragments.number})[- ])?({self.p.fragments.unit})[- ](?:long|old)", lower)
         unit_word = m[2]
         n = self._number(m[1]) if m[1] else ("X" if unit_word.endswith("s") else 1)
         return DURATION, self._duration(n, self._unit(unit_word)), mod
