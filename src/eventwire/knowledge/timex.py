@@ -1,6 +1,7 @@
 """The words of temporal expressions (data/timex.toml) and the patterns compiled from them.
 
 Knowledge, not a stage: loaded once by `Knowledge.load` and read by the timexes stage.
+Each pattern has a name; the stage keeps one normalisation rule per name.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 
 @dataclass(frozen=True)
@@ -42,42 +43,82 @@ class TimexWords:
             future_words=frozenset(raw["future_words"]),
         )
 
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    @property
+    def references(self) -> list[tuple[str, str]]:
+        """General references ("now", "recently", "soon") with their TIMEX3 values."""
+        return ([(phrase, "PRESENT_REF") for phrase in self.present_ref]
+                + [(phrase, "PAST_REF") for phrase in self.past_ref]
+                + [(phrase, "FUTURE_REF") for phrase in self.future_ref])
+
+    @property
+    def full_months(self) -> list[str]:
+        return [month for month in self.months if len(month) > 3]
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first so that "weeks" wins over "week"."""
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+def _capitalised(words: Iterable[str]) -> str:
+    """An alternation of the words as names are written: "March" or "MARCH", never "march"."""
+    forms = {word.capitalize() for word in words} | {word.upper() for word in words}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """The regex pieces the patterns are made of; the rules re-read values with them."""
+
+    month: str      # a month's name or abbreviation: "March", "Mar.", "DEC"
+    weekday: str    # a weekday's full name: "Monday"
+    year: str       # a year from 1500 to 2099
+    number: str     # digits or a number word: "3", "three", "a", "several"
+    unit: str       # a unit of time: "day", "weeks", "fortnight", "decade"
+    relative: str   # a word that places a period against now: "last", "next", "this"
+
+    @classmethod
+    def build(cls, words: TimexWords) -> "Fragments":
+        abbreviations = [month for month in words.months if len(month) <= 3]
+        return cls(
+            month=rf"(?:{_capitalised(words.full_months)}|(?:{_capitalised(abbreviations)})\.?)",
+            weekday=rf"(?:{_capitalised([day for day in words.weekdays if len(day) > 3])})",
+            year=r"(?:1[5-9]\d\d|20\d\d)",
+            number=rf"(?:\d+|{_alternatives(words.numbers)})",
+            unit=rf"(?:{_alternatives(words.units)})",
+            relative=rf"(?:{_alternatives(words.previous | words.following | words.current)})",
+        )
+
 
 class TimexPatterns:
-    """The compiled patterns; built once per Knowledge."""
+    """The compiled patterns; built once per Knowledge.
+
+    `patterns` is the ordered list of (name, regex) — the order breaks ties between
+    matches of the same length. The other attributes say where in a text each pattern
+    is worth trying at all.
+    """
 
     def __init__(self, words: TimexWords):
-        self.words = w = words
-        cap = lambda ws: "|".join(sorted({x.capitalize() for x in ws} | {x.upper() for x in ws}, key=len, reverse=True))
-        full_months = [m for m, n in w.months.items() if len(m) > 3]
-        short_months = [m for m, n in w.months.items() if len(m) <= 4 and m not in full_months]
-        self.MON = rf"(?:{cap(full_months)}|(?:{cap(short_months)})\.?)"
-        self.WD = rf"(?:{cap([d for d in w.weekdays if len(d) > 3])})"
-        self.YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-        self.NUM = rf"(?:\d+|{_alt(w.numbers)})"
-        self.UNIT = rf"(?:{_alt(w.units)})"
-        self.REL = rf"(?:{_alt(w.previous | w.following | w.current)})"
-        P = self.patterns = []
-        add = lambda name, pattern, flags=0: P.append((name, re.compile(pattern, flags)))
+        self.words = words
+        self.fragments = Fragments.build(words)
+        reference_words = {phrase.split()[-1] for phrase, _ in words.references}
         # Patterns that need a unit word are only tried near one: most of a text has none,
         # and an optional prefix makes the engine try every position.
-        self.unit_word = re.compile(rf"\b(?:{_alt(w.units)})\b", re.IGNORECASE)
+        self.unit_word = re.compile(rf"\b(?:{_alternatives(words.units)})\b", re.IGNORECASE)
         self.bare_year = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
         self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units"}
         # Every expression holds one of these words or a digit; the rest are tried only
         # around them.
-        cues = (set(w.weekdays) | set(w.months) | set(w.seasons) | set(w.units) | set(w.parts)
-                | {r.split()[-1] for r in (*w.present_ref, *w.past_ref, *w.future_ref)}
+        cues = (set(words.weekdays) | set(words.months) | set(words.seasons) | set(words.units) | set(words.parts)
+                | reference_words
                 | {"today", "yesterday", "tomorrow", "tonight", "weekend", "weekends", "quarter", "noon", "midnight",
                    "daily", "weekly", "monthly", "annually", "yearly", "nightly", "now", "nowadays"})
-        self.cue = re.compile(rf"\b(?:{_alt(cues)})\b|\d", re.IGNORECASE)
+        self.cue = re.compile(rf"\b(?:{_alternatives(cues)})\b|\d", re.IGNORECASE)
         # ... and some only around the one word they cannot do without.
         self.anchors = {
-            "season": re.compile(rf"\b(?:{_alt(w.seasons)})\b", re.IGNORECASE),
+            "season": re.compile(rf"\b(?:{_alternatives(words.seasons)})\b", re.IGNORECASE),
             "dur-hyphen": re.compile(r"-(?:hour|day|week|month|year|minute|decade)\b", re.IGNORECASE),
-            "ref": re.compile(rf"\b(?:{_alt(r.split()[-1] for r in (*w.present_ref, *w.past_ref, *w.future_ref))})\b",
+            "ref": re.compile(rf"\b(?:{_alternatives(phrase.split()[-1] for phrase, _ in words.references)})\b",
                               re.IGNORECASE),
             "decade": re.compile(r"\d0s\b"),
             "quarter": re.compile(r"quarter", re.IGNORECASE),
@@ -85,42 +126,66 @@ class TimexPatterns:
             "my": re.compile(r"\b(?:1[5-9]|20)\d\d\b"),
             "rel-unit": re.compile(r"\b(?:week|month|year|weekend|quarter|decade|century)\b", re.IGNORECASE),
         }
-        YEAR, MON, WD, NUM, UNIT, REL = self.YEAR, self.MON, self.WD, self.NUM, self.UNIT, self.REL
-        i = re.IGNORECASE
-        add("iso", rf"\b{YEAR}-\d\d-\d\d\b")
-        add("mdy", rf"\b{MON} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR}\b")
-        add("dmy", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MON},? {YEAR}\b")
-        add("md", rf"\b{MON} \d{{1,2}}(?:st|nd|rd|th)?\b(?!\d|,\d)")
-        add("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MON}\b")
-        add("my", rf"\b(?:(?:early|mid|late)[- ])?{MON},? {YEAR}\b")
-        add("month-bare", rf"\b(?:{cap([m for m in full_months if m not in w.ambiguous_months])})\b")
-        add("rel-month", rf"\b(?:{REL}|(?:early|mid|late)[- ]|(?:in|since|until|by|from|during|before|after) ){MON}\b")
-        add("wd-part", rf"\b(?:{REL} )?{WD}(?: (?:morning|afternoon|evening|night))?\b")
-        add("end-of", r"\bthe (?:end|beginning|start|middle) of the (?:year|month|week|decade)\b", i)
-        add("rel-unit", rf"\b(?:(?:earlier|later) )?(?:{REL}) (?:week|month|year|weekend|quarter|decade|century)\b", i)
-        add("the-weekend", r"\b(?:the|this|last|next) weekend\b", i)
-        add("deictic", r"\b(?:today|yesterday|tomorrow|tonight)(?: (?:morning|afternoon|evening|night))?\b", i)
-        add("this-part", r"\b(?:this|last|yesterday|tomorrow) (?:morning|afternoon|evening|night)\b", i)
-        add("ago", rf"\b(?:{NUM}|a few|several) {UNIT} ago\b", i)
-        add("in-n-units", rf"\b(?:in|within) (?:{NUM}|a few|several) {UNIT}\b", i)
-        add("quarter", rf"\b(?:the )?(?:{_alt(w.ordinals)}|last|final)[- ]quarter(?: of {YEAR})?\b", i)
-        add("q-code", rf"\bQ[1-4](?: {YEAR})?\b")
-        add("season", rf"\b(?:(?:{REL}|the|early|late|mid-?) )?(?:{_alt(w.seasons)})(?: of)? {YEAR}\b|\b(?:{REL}) (?:{_alt(w.seasons)})\b", i)
-        add("decade", r"\b(?:the )?(?:early |mid-|late )?(?:1[5-9]|20)\d0s\b|\bthe '\d0s\b", i)
-        add("century", r"\bthe \d{1,2}(?:st|nd|rd|th) century\b", i)
-        add("year", rf"\b(?:in|In|since|Since|by|until|till|from|From|before|after|during|of|around|circa|through|early|late|mid|year|the year) {YEAR}\b(?![,.]\d|-\d)(?! (?:troops|people|soldiers|votes|cases|deaths|members|workers|residents))")
-        add("year-start", rf"(?:^|(?<=\n)){YEAR}\b(?= was| is| saw| marked| will)")
-        add("for-units", r"\b(?:for|within) (?:hours|days|weeks|months|years|decades)\b", i)
-        add("dur-long", rf"\b(?:more than |nearly |almost |over )?(?:(?:{NUM})[- ])?{UNIT}[- ](?:long|old)\b", i)
-        counts = [x for x, v in w.numbers.items() if isinstance(v, int) and x not in ("a", "an")]
-        add("dur-hyphen", rf"\b(?:\d+|{_alt(counts)})-(?:hour|day|week|month|year|minute|decade)\b", i)
-        add("past-n", rf"\bthe (?:past|last|previous|next|coming) (?:{NUM} )?{UNIT}\b", i)
-        add("n-units", rf"\b(?:more than |nearly |almost |over |about |some )?(?:{NUM}|a few|several) {UNIT}\b", i)
-        add("set", rf"\b(?:every|each) (?:{WD}|day|week|month|year|morning|night|evening|weekend|summer|winter)\b", i)
-        add("set-adv", r"\b(?:daily|weekly|monthly|annually|yearly|nightly|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b", i)
-        add("clock", rf"\b(?:at )?(?:\d{{1,2}}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)"
-                     rf"(?: (?:today|tomorrow|yesterday|tonight|(?:on |this |next |last )?{WD}))?", i)
-        refs = [(r, "PRESENT_REF") for r in w.present_ref] + [(r, "PAST_REF") for r in w.past_ref] + \
-               [(r, "FUTURE_REF") for r in w.future_ref]
-        add("ref", r"\b(?:" + _alt(r for r, _ in refs) + r")\b", i)
-        self.refs = dict((r.lower(), v) for r, v in refs)
+        self.patterns = _expression_patterns(words, self.fragments)
+        self.refs = {phrase.lower(): value for phrase, value in words.references}
+
+
+def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[str, re.Pattern]]:
+    """Every expression pattern with its name, in the order that breaks ties."""
+    patterns: list[tuple[str, re.Pattern]] = []
+
+    def add_pattern(name: str, pattern: str, flags: int = 0) -> None:
+        patterns.append((name, re.compile(pattern, flags)))
+
+    year, month, weekday = fragments.year, fragments.month, fragments.weekday
+    number, unit, relative = fragments.number, fragments.unit, fragments.relative
+    seasons, ordinals = _alternatives(words.seasons), _alternatives(words.ordinals)
+    unambiguous_months = _capitalised([m for m in words.full_months if m not in words.ambiguous_months])
+    ignore_case = re.IGNORECASE
+    add_pattern("iso", rf"\b{year}-\d\d-\d\d\b")
+    add_pattern("mdy", rf"\b{month} \d{{1,2}}(?:st|nd|rd|th)?,? {year}\b")
+    add_pattern("dmy", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{month},? {year}\b")
+    add_pattern("md", rf"\b{month} \d{{1,2}}(?:st|nd|rd|th)?\b(?!\d|,\d)")
+    add_pattern("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{month}\b")
+    add_pattern("my", rf"\b(?:(?:early|mid|late)[- ])?{month},? {year}\b")
+    add_pattern("month-bare", rf"\b(?:{unambiguous_months})\b")
+    add_pattern("rel-month",
+                rf"\b(?:{relative}|(?:early|mid|late)[- ]|(?:in|since|until|by|from|during|before|after) ){month}\b")
+    add_pattern("wd-part", rf"\b(?:{relative} )?{weekday}(?: (?:morning|afternoon|evening|night))?\b")
+    add_pattern("end-of", r"\bthe (?:end|beginning|start|middle) of the (?:year|month|week|decade)\b", ignore_case)
+    add_pattern("rel-unit",
+                rf"\b(?:(?:earlier|later) )?(?:{relative}) (?:week|month|year|weekend|quarter|decade|century)\b",
+                ignore_case)
+    add_pattern("the-weekend", r"\b(?:the|this|last|next) weekend\b", ignore_case)
+    add_pattern("deictic", r"\b(?:today|yesterday|tomorrow|tonight)(?: (?:morning|afternoon|evening|night))?\b",
+                ignore_case)
+    add_pattern("this-part", r"\b(?:this|last|yesterday|tomorrow) (?:morning|afternoon|evening|night)\b", ignore_case)
+    add_pattern("ago", rf"\b(?:{number}|a few|several) {unit} ago\b", ignore_case)
+    add_pattern("in-n-units", rf"\b(?:in|within) (?:{number}|a few|several) {unit}\b", ignore_case)
+    add_pattern("quarter", rf"\b(?:the )?(?:{ordinals}|last|final)[- ]quarter(?: of {year})?\b", ignore_case)
+    add_pattern("q-code", rf"\bQ[1-4](?: {year})?\b")
+    add_pattern("season", rf"\b(?:(?:{relative}|the|early|late|mid-?) )?(?:{seasons})(?: of)? {year}\b"
+                          rf"|\b(?:{relative}) (?:{seasons})\b", ignore_case)
+    add_pattern("decade", r"\b(?:the )?(?:early |mid-|late )?(?:1[5-9]|20)\d0s\b|\bthe '\d0s\b", ignore_case)
+    add_pattern("century", r"\bthe \d{1,2}(?:st|nd|rd|th) century\b", ignore_case)
+    add_pattern("year", rf"\b(?:in|In|since|Since|by|until|till|from|From|before|after|during|of|around|circa|through"
+                        rf"|early|late|mid|year|the year) {year}\b(?![,.]\d|-\d)"
+                        rf"(?! (?:troops|people|soldiers|votes|cases|deaths|members|workers|residents))")
+    add_pattern("year-start", rf"(?:^|(?<=\n)){year}\b(?= was| is| saw| marked| will)")
+    add_pattern("for-units", r"\b(?:for|within) (?:hours|days|weeks|months|years|decades)\b", ignore_case)
+    add_pattern("dur-long", rf"\b(?:more than |nearly |almost |over )?(?:(?:{number})[- ])?{unit}[- ](?:long|old)\b",
+                ignore_case)
+    counts = [word for word, value in words.numbers.items() if isinstance(value, int) and word not in ("a", "an")]
+    add_pattern("dur-hyphen", rf"\b(?:\d+|{_alternatives(counts)})-(?:hour|day|week|month|year|minute|decade)\b",
+                ignore_case)
+    add_pattern("past-n", rf"\bthe (?:past|last|previous|next|coming) (?:{number} )?{unit}\b", ignore_case)
+    add_pattern("n-units", rf"\b(?:more than |nearly |almost |over |about |some )?(?:{number}|a few|several) {unit}\b",
+                ignore_case)
+    add_pattern("set", rf"\b(?:every|each) (?:{weekday}|day|week|month|year|morning|night|evening|weekend|summer|winter)\b",
+                ignore_case)
+    add_pattern("set-adv", r"\b(?:daily|weekly|monthly|annually|yearly|nightly|twice a (?:day|week|month|year)"
+                           r"|once a (?:day|week|month|year))\b", ignore_case)
+    add_pattern("clock", rf"\b(?:at )?(?:\d{{1,2}}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)"
+                         rf"(?: (?:today|tomorrow|yesterday|tonight|(?:on |this |next |last )?{weekday}))?", ignore_case)
+    add_pattern("ref", r"\b(?:" + _alternatives(phrase for phrase, _ in words.references) + r")\b", ignore_case)
+    return patterns

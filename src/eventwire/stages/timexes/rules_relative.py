@@ -1,0 +1,225 @@
+"""Rules for expressions placed against the publication date: "Friday", "last month",
+"this weekend", "yesterday morning", "two days ago", "in three weeks", "next summer",
+"the October runoff", "11 p.m. tomorrow", "recently".
+
+A weekday or a month named alone is read by the tense of its clause (tense.py). Without
+a publication date each keeps its type and an unresolved value with X for what is
+unknown ("XXXX-WXX-5").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import calendar
+from .context import (
+    DATE,
+    DURATION,
+    EARLY_MID_LATE,
+    PART_MODS,
+    TIME,
+    Result,
+    RuleContext,
+)
+
+# Words after which a month that is also a word ("may", "march") is still a month.
+_MONTH_LEADS = ("in", "since", "until", "by", "from", "during", "last", "next", "this", "early", "mid", "late",
+                "before", "after")
+_UNRESOLVED = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX", "decade": "XXX",
+               "century": "XX"}
+
+
+def month_bare(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    # "the October runoff": a month named alone, read by the tense of its clause
+    if context.in_name(start, end):
+        return None
+    return rel_month(context, text, start, end)
+
+
+def rel_month(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    words = text.lower().replace("-", " ").split()
+    month = calendar.month_number(words[-1], context.words)
+    if words[-1].rstrip(".") in context.words.ambiguous_months and words[0] not in _MONTH_LEADS:
+        return None
+    mod = EARLY_MID_LATE.get(words[0])
+    published = context.published
+    if published is None:
+        return DATE, f"XXXX-{month:02d}", mod
+    direction = calendar.relative_shift(words[:-1], context.words)
+    year = published.year
+    if direction == -1 or (direction is None and month > published.month and context.tense(start, end) == "past"):
+        year -= 1 if month >= published.month else 0
+    elif direction == 1 and month <= published.month:
+        year += 1
+    return DATE, f"{year}-{month:02d}", mod
+
+
+def wd_part(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """A weekday, perhaps with last/next before it and a part of the day after it."""
+    if context.in_name(start, end):
+        return None
+    words = text.lower().split()
+    weekdays = context.words.weekdays
+    direction = calendar.relative_shift(words[:1], context.words) if len(words) > 1 and words[0] not in weekdays else None
+    weekday = weekdays[next(x for x in words if x in weekdays)]
+    part = context.words.parts.get(words[-1])
+    published = context.published
+    if published is None:
+        value = f"XXXX-WXX-{weekday}"
+    else:
+        today = published.isoweekday()
+        if direction == -1:
+            day = published - timedelta(days=(today - weekday) % 7 or 7)
+        elif direction == 1:
+            day = published + timedelta(days=(weekday - today) % 7 or 7)
+        elif weekday == today:
+            day = published
+        elif context.tense(start, end) == "future":
+            day = published + timedelta(days=(weekday - today) % 7)
+        else:
+            day = published - timedelta(days=(today - weekday) % 7)
+        value = day.isoformat()
+    if part:
+        return TIME, f"{value}T{part}"
+    return DATE, value
+
+
+def rel_unit(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "last week", "this year", "next quarter", "earlier this month"."""
+    words = text.lower().split()
+    unit = words[-1]
+    direction = calendar.relative_shift(words, context.words)
+    mod = {"earlier": "BEFORE", "later": "AFTER"}.get(words[0])
+    if unit == "weekend":
+        return the_weekend(context, text, start, end)
+    published = context.published
+    if published is None:
+        return DATE, _UNRESOLVED[unit], mod
+    if unit == "week":
+        return DATE, calendar.week(published + timedelta(weeks=direction or 0))
+    if unit == "month":
+        year, month = calendar.month_shift(published, direction or 0)
+        return DATE, f"{year}-{month:02d}"
+    if unit == "year":
+        return DATE, str(published.year + (direction or 0))
+    if unit == "quarter":
+        quarter = (published.month - 1) // 3 + 1 + (direction or 0)
+        year = published.year + (quarter - 1) // 4
+        return DATE, f"{year}-Q{(quarter - 1) % 4 + 1}"
+    if unit == "decade":
+        return DATE, str((published.year // 10) + (direction or 0))[:3]
+    if unit == "century":
+        return DATE, str(published.year // 100 + (direction or 0))
+    return None
+
+
+def the_weekend(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    words = text.lower().split()
+    published = context.published
+    if published is None:
+        return DATE, "XXXX-WXX-WE"
+    direction = calendar.relative_shift(words, context.words) or 0
+    if words[0] == "the":
+        # "the weekend": the one just gone in a past clause written on a weekday, the
+        # coming one in a future clause, else this one
+        tense = context.tense(start, end)
+        direction = -1 if tense == "past" and published.isoweekday() < 6 else (1 if tense == "future" else 0)
+    return DATE, calendar.week(published + timedelta(weeks=direction)) + "-WE"
+
+
+def end_of(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "the end of the year": this year, with the part as its mod."""
+    words = text.lower().split()
+    result = rel_unit(context, "this " + words[-1], start, end)
+    return result[0], result[1], PART_MODS[words[1]]
+
+
+def deictic(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "today", "yesterday", "tomorrow", "tonight", perhaps with a part of the day."""
+    words = text.lower().split()
+    days = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[words[0]]
+    part = context.words.parts.get(words[-1]) if len(words) > 1 else ("NI" if words[0] == "tonight" else None)
+    value = (context.published + timedelta(days=days)).isoformat() if context.published else "XXXX-XX-XX"
+    if part:
+        return TIME, f"{value}T{part}"
+    return DATE, value
+
+
+def this_part(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "this morning", "last night", "tomorrow evening"."""
+    words = text.lower().split()
+    days = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[words[0]]
+    value = (context.published + timedelta(days=days)).isoformat() if context.published else "XXXX-XX-XX"
+    return TIME, f"{value}T{context.words.parts[words[1]]}"
+
+
+def ago(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    words = text.lower().split()
+    count = calendar.number(words[0], context.words) if words[0] not in ("a", "several") or words[1] != "few" else "X"
+    unit = calendar.unit(words[-2], context.words)
+    if context.published is None or count == "X":
+        return DATE, {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit[-1], "XXXX")
+    return DATE, calendar.shift(context.published, -count, unit)
+
+
+def in_n_units(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "in three weeks" is a date; "within three weeks", "in a few days" and "in ten
+    minutes" are durations."""
+    words = text.lower().split()
+    count = calendar.number(words[1], context.words) if words[1] not in ("a",) or len(words) < 4 else "X"
+    unit = calendar.unit(words[-1], context.words)
+    if (words[0] == "within" or count == "X" or context.published is None
+            or (unit in ("H", "M") and words[-1].startswith("min"))):
+        return DURATION, calendar.duration(count, unit)
+    return DATE, calendar.shift(context.published, count, unit)
+
+
+def season(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    words = text.lower().replace("-", " ").split()
+    code = next(context.words.seasons[x] for x in words if x in context.words.seasons)
+    year_match = re.search(context.patterns.fragments.year, text)
+    if year_match:
+        return DATE, f"{year_match[0]}-{code}"
+    if context.published is None:
+        return DATE, f"XXXX-{code}"
+    direction = calendar.relative_shift(words, context.words) or 0
+    return DATE, f"{context.published.year + direction}-{code}"
+
+
+_NAMED_DAY = re.compile(r"(?:today|tomorrow|yesterday|tonight|(?:(?:this|next|last) )?[A-Za-z]+day)$")
+
+
+def clock(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "at 9 a.m.", "noon", "11 p.m. tomorrow": a time on the day the expression names,
+    else the publication date."""
+    lower = text.lower().replace("at ", "")
+    if lower.startswith("noon"):
+        hours, minutes = 12, 0
+    elif lower.startswith("midnight"):
+        hours, minutes = 24, 0
+    else:
+        match = re.match(r"(\d{1,2})(?::(\d\d))? ?([ap])", lower)
+        hours, minutes = int(match[1]), int(match[2] or 0)
+        if hours > 12:
+            return None
+        if match[3] == "p" and hours != 12:
+            hours += 12
+        if match[3] == "a" and hours == 12:
+            hours = 0
+    day = context.published.isoformat() if context.published else "XXXX-XX-XX"
+    after = _NAMED_DAY.search(text)
+    if after is not None and after.start() > 0:
+        # "11 p.m. tomorrow", "7 a.m. Wednesday": the day as its own expression says,
+        # read by the tense of the whole expression
+        named = after[0]
+        is_deictic = named.split()[-1].lower() in ("today", "tomorrow", "yesterday", "tonight")
+        resolved = (deictic if is_deictic else wd_part)(context, named, start, end)
+        if resolved is not None:
+            day = resolved[1].split("T")[0]
+    return TIME, f"{day}T{hours:02d}:{minutes:02d}"
+
+
+def ref(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "now", "recently", "in the coming weeks": PRESENT_REF, PAST_REF, FUTURE_REF."""
+    return DATE, context.patterns.refs[text.lower()]

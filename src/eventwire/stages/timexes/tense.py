@@ -1,0 +1,88 @@
+"""Which way an expression's clause points in time, and whether the expression is part of a name.
+
+Functions of the parsed Doc, asked by the rules that need the sentence around a date:
+a weekday, a month or a day without a year is read by the tense of the verb it belongs
+to ("said Friday" is the Friday before, "will meet Friday" the Friday after).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...knowledge.timex import TimexWords
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
+DEFERRING = {"postpone", "delay", "adjourn", "defer", "extend", "suspend", "push", "move"}
+NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "EVENT", "PRODUCT"}
+
+
+def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering the characters start..end (None if they cannot be aligned)."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def in_name(doc: Doc, start: int, end: int) -> bool:
+    """Part of a name ("the Sunday Times", "Black Friday Sales Ltd")?"""
+    span = tokens_of(doc, start, end)
+    if span is None:
+        return False
+    # inside one name: every token in a name, none starting another
+    if len(span) and all(t.ent_type_ in NAME_LABELS for t in span) and not any(t.ent_iob_ == "B" for t in span[1:]):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("ORG", "WORK_OF_ART")
+
+
+def _auxiliaries(token: Token) -> set[str]:
+    return {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+
+
+def _points_ahead(word: Token, words: TimexWords) -> bool:
+    """A word that makes what follows it future: "due", "scheduled", "plans" (data/timex.toml)."""
+    return word.lemma_.lower() in words.future_words or word.lower_ in words.future_words
+
+
+def tense_of(doc: Doc, start: int, end: int, words: TimexWords) -> str:
+    """past, future or present, from the verb the expression at start..end belongs to."""
+    span = tokens_of(doc, start, end)
+    if span is None:
+        return PAST
+    token: Token = span.root
+    # climb at most four heads to the verb
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.head.i == token.i:
+            break
+        token = token.head
+    verb_words = _auxiliaries(token) | {token.lower_}
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        # "will take effect ... and remain until Wednesday": the first verb's auxiliaries
+        verb_words |= _auxiliaries(token.head)
+    if verb_words & {"will", "'ll", "shall", "wo"}:
+        return FUTURE
+    if token.tag_ == "VBN" and "to" in verb_words and _points_ahead(token.head, words):
+        return FUTURE  # "due to be sworn in on January 1"
+    if token.tag_ == "VB" and verb_words & MODALS and "have" not in verb_words:
+        return FUTURE  # "would worsen on Tuesday", "could fall over the weekend"
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in ("until", "till") and "had" not in verb_words and (
+            token.tag_ not in ("VBD", "VBN") or token.lemma_ in DEFERRING):
+        return FUTURE  # "postponed until Saturday", "will stay until June"
+    if token.tag_ in ("VBD", "VBN"):
+        # "is due to arrive", "was scheduled to meet": the future of a past plan
+        if token.lemma_ in ("schedule", "set", "due", "expect", "plan") and any(
+                child.dep_ == "xcomp" for child in token.children):
+            return FUTURE
+        return PAST
+    if token.tag_ == "VB" and any(child.lower_ == "to" for child in token.children):
+        if _points_ahead(token.head, words):
+            return FUTURE
+    if token.tag_ == "VBG" and any(child.lower_ in ("is", "are", "am") for child in token.children):
+        return FUTURE  # "is meeting Friday"
+    if token.tag_ in ("VBZ", "VBP"):
+        if token.lemma_ in ("say", "tell", "add"):
+            return PAST
+        return PRESENT
+    return PAST
