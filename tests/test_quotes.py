@@ -24,7 +24,6 @@ def _spans(items):
 def test_quotes_passage(analyzer, passage):
     text = passage["text"]
     record = analyzer.analyze(text, published="2024-05-14")
-    names = {e["id"]: e["name"] for e in record["entities"]}
     found = record["quotes"]
     for gold in passage["quotes"]:
         gold_words = _words(text, gold["content"])
