@@ -14,7 +14,7 @@ from eventwire.knowledge import DATA
 from eventwire.knowledge.city_index import CityIndex, build, city_rows, index_path
 from eventwire.knowledge.places import name_key
 from eventwire.nlp.long_text import pieces
-from eventwire.nlp.quotemarks import QuoteIndex, Quoted
+from eventwire.nlp.quotemarks import Quoted, QuoteIndex
 from eventwire.stages.quotes.orphans import drop_nested
 
 ROOT = Path(__file__).resolve().parent.parent
