@@ -139,3 +139,19 @@ def test_layout_modules_are_small_and_none_is_an_empty_placeholder():
             assert body, f"{name} is empty: do not add a module for work not yet done"
         else:
             assert ast.get_docstring(tree), f"package {name} needs a docstring saying what the room is for"
+
+
+def test_layout_the_analyzer_refuses_stages_out_of_order():
+    from eventwire.core.analyzer import STAGES
+    from eventwire.errors import ConfigError
+    from eventwire.stages.base import check_order
+
+    check_order(STAGES)  # the declared order stands
+    names = [stage.name for stage in STAGES]
+    events = STAGES[names.index("events")]
+    with pytest.raises(ConfigError, match="the events stage needs the .*quotes"):
+        check_order([s for s in STAGES if s is not events][:2] + [events])
+    swapped = list(STAGES)
+    swapped[0], swapped[1] = swapped[1], swapped[0]
+    with pytest.raises(ConfigError, match="the actors stage needs the entities layer"):
+        check_order(swapped)
