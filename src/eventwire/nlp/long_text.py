@@ -23,7 +23,7 @@ def parse(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
     short = (text for text in texts if len(text) <= LONG_TEXT)
     docs = nlp.pipe(short, batch_size=batch_size)
     for text in texts:
-        yield next(docs) if len(text) <= LONG_TEXT else parse_long(nlp, text, batch_size)
+        yield next(docs) if len(text) <= LONG_TEXT else parse_long(nlp, text)
 
 
 def pieces(text: str, size: int = PIECE) -> list[str]:
@@ -43,8 +43,9 @@ def pieces(text: str, size: int = PIECE) -> list[str]:
     return [piece for piece in out if piece]
 
 
-def parse_long(nlp: Language, text: str, batch_size: int = 8) -> Doc:
-    parts = list(nlp.pipe(pieces(text), batch_size=batch_size))
+def parse_long(nlp: Language, text: str) -> Doc:
+    # One piece at a time: the parser's memory is that of one piece, whatever the length.
+    parts = [nlp(piece) for piece in pieces(text)]
     doc = Doc.from_docs(parts, ensure_whitespace=False)
     # Token ranges the components kept per piece move with the piece.
     offset = 0
