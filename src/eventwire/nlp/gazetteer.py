@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,7 +58,11 @@ class Gazetteer:
     def find(self, doc: Doc) -> list[Match]:
         """Known names in the doc, longest first where they overlap."""
         found: dict[tuple[int, int, str], None] = {}
-        for index, words in ((self.exact, [t.text for t in doc]), (self.folded, [t.lower_ for t in doc])):
+        strings, cache = doc.vocab.strings, {}
+        orth_lower = doc.to_array([ORTH, LOWER]).tolist()  # no Token object per word
+        texts = [cache.get(orth) or cache.setdefault(orth, strings[orth]) for orth, _ in orth_lower]
+        lowers = [cache.get(lower) or cache.setdefault(lower, strings[lower]) for _, lower in orth_lower]
+        for index, words in ((self.exact, texts), (self.folded, lowers)):
             n = len(words)
             for i, word in enumerate(words):
                 for name, kinds in index.get(word, {}).items():

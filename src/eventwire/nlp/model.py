@@ -8,8 +8,11 @@ from functools import cache
 from pathlib import Path
 from typing import NoReturn
 
+import numpy
 import spacy
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.language import Language
+from spacy.strings import hash_string
 
 from ..errors import ConfigError
 
@@ -32,18 +35,24 @@ def mark_paragraphs(doc):
     and a headline has no full stop for the parser to split on. Start one after a
     dateline too ("KYIV, Ukraine (AP) -"), so the parser does not take the place for the
     subject. A closing quote right after a full stop stays with its sentence."""
+    # Token texts and trailing spaces read as arrays: a Token object is made only where a
+    # boundary is set. (A token's trailing whitespace is a single space or nothing: line breaks
+    # are tokens of their own, so only a token's text can hold one.)
+    orth_space = doc.to_array([ORTH, SPACY]).tolist()
+    strings, texts = doc.vocab.strings, {}
+    words = [texts.get(orth) or texts.setdefault(orth, strings[orth]) for orth, _ in orth_space]
     paragraph_start = 0
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            if not token.is_space:
-                token.is_sent_start = True
-                paragraph_start = token.i
-        elif token.text in _CLOSING_QUOTES and previous.text in _FINAL_PUNCT and not previous.whitespace_:
-            token.is_sent_start = False
-        elif previous.text in _DASHES and _is_dateline(doc, paragraph_start, previous.i):
-            token.is_sent_start = True
-            doc.user_data.setdefault("eventwire.datelines", []).append((paragraph_start, previous.i))
+    for i in range(1, len(words)):
+        previous, word = words[i - 1], words[i]
+        if "\n" in previous:
+            if not word.isspace():
+                doc[i].is_sent_start = True
+                paragraph_start = i
+        elif word in _CLOSING_QUOTES and previous in _FINAL_PUNCT and not orth_space[i - 1][1]:
+            doc[i].is_sent_start = False
+        elif previous in _DASHES and _is_dateline(doc, paragraph_start, i - 1):
+            doc[i].is_sent_start = True
+            doc.user_data.setdefault("eventwire.datelines", []).append((paragraph_start, i - 1))
     return doc
 
 
@@ -75,13 +84,18 @@ def _lemma_fixes() -> dict[str, str]:
 
 @Language.component("eventwire_lemmas")
 def fix_lemmas(doc):
-    """Correct the lemmas listed in lexicon.toml [lemmas]: the rules match on lemmas."""
+    """Correct the lemmas listed in lexicon.toml [lemmas]: the rules match on lemmas. The
+    tokens to correct are found by their lower-case form's hash, without a Token each."""
     fixes = _lemma_fixes()
-    for token in doc:
-        lemma = fixes.get(token.lower_)
-        if lemma is not None:
-            token.lemma_ = lemma
+    lower = doc.to_array(LOWER)
+    for i in numpy.nonzero(numpy.isin(lower, _lemma_hashes()))[0].tolist():
+        doc[i].lemma_ = fixes[doc[i].lower_]
     return doc
+
+
+@cache
+def _lemma_hashes():
+    return numpy.array([hash_string(form) for form in _lemma_fixes()], dtype=numpy.uint64)
 
 
 def load_model(name: str) -> Language:

@@ -9,6 +9,7 @@ or in a list with other places ("Migori, Homa Bay, Rongo and Kisumu").
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH, POS
 from spacy.tokens import Doc
 
 from ...nlp.gazetteer import COUNTRY
@@ -40,9 +41,11 @@ class PlaceCues:
 
     def __init__(self, doc: Doc, owner: dict[int, Candidate]):
         self.length = len(doc)
-        self.lower = [t.lower_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.capital = [t.text[:1].isupper() for t in doc]
+        strings, cache = doc.vocab.strings, {}
+        rows = doc.to_array([LOWER, POS, ORTH]).tolist()  # arrays, not a Token object per word
+        self.lower = [cache.get(lower) or cache.setdefault(lower, strings[lower]) for lower, _, _ in rows]
+        self.pos = [cache.get(pos) or cache.setdefault(pos, strings[pos]) for _, pos, _ in rows]
+        self.capital = [(cache.get(orth) or cache.setdefault(orth, strings[orth]))[:1].isupper() for _, _, orth in rows]
         self.name_like = [p == "PROPN" and c for p, c in zip(self.pos, self.capital)]
         self.owner = owner  # the candidates taken before this step
         self.claimed: dict[int, Candidate] = {}  # the untagged names this step reads as places
