@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=40, help="copies of the seed article")
     parser.add_argument("--geovirus", type=Path, default=ROOT.parent / "shared" / "dev" / "geo" / "geovirus.jsonl")
     parser.add_argument("--model", default="en_core_web_sm")
-    parser.add_argument("--rounds", type=int, default=2, help="alternating timing rounds; the best of each is kept")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating timing rounds; the best of each is kept")
     args = parser.parse_args()
 
     texts = corpus(args.repeat, args.geovirus)
