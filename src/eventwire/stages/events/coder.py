@@ -98,6 +98,11 @@ class EventCoder:
                 if event.recipient is None or not event.recipient.countries:
                     event.recipient = place
         domestic(event)
+        for role in (event.actor, event.recipient):
+            if role is not None and not role.empty and not role.countries and (role.sectors or role.entities):
+                story = ctx.story_country()
+                if story is not None:
+                    role.countries, role.note = [story[0]], story[1]
         modality(ctx.words, event, trigger, chain)
         reported(ctx, event, trigger, pattern)
         demanded(ctx, event)

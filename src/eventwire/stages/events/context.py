@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...document.layers import ActorMention, Entity, Quote
-from ...knowledge.events import EventKnowledge, EventWords
+from ...knowledge.events import INTERNATIONAL, EventKnowledge, EventWords
 from ...nlp import index
+from ...nlp.model import datelines
 
 # In a quotation these pronouns are the speaker ("come to meet me", "we demand").
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -68,6 +69,31 @@ class EventContext:
         self.actor_at: dict[int, ActorMention] = index.actor_at(doc)
         self.entity_at: dict[int, Entity] = index.entity_at(doc)
         self.quote_of: dict[int, Quote] = quote_at(doc)
+        self._story: tuple[str, str] | None | bool = False  # not yet worked out
+
+    def story_country(self) -> tuple[str, str] | None:
+        """(country, why) of the country the story is about, for people and bodies of no stated
+        country that nothing nearer places ("police", "the court", a person the knowledge base
+        does not know): the country of the place in the dateline, else the country the article
+        names most often — when one clearly leads. International codes are no one's country."""
+        if self._story is False:
+            self._story = self._story_country()
+        return self._story
+
+    def _story_country(self) -> tuple[str, str] | None:
+        for start, dash in datelines(self.doc):
+            for k in range(start, dash):
+                entity = self.entity_at.get(k)
+                if entity is not None and entity.country and entity.country not in INTERNATIONAL:
+                    return entity.country, "the country of the dateline"
+        counts: dict[str, int] = {}
+        for entity in self.doc._.layers.entities:
+            if entity.country and entity.country not in INTERNATIONAL:
+                counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=counts.get), "the country the story names most"
 
     def is_actor(self, token: Token) -> bool:
         """A person, group or country (not a thing that belongs to one)."""
