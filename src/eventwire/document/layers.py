@@ -11,6 +11,7 @@ from typing import Any
 
 from ..knowledge.actors import NamedActor
 from ..knowledge.countries import Country
+from ..knowledge.events import NOT_HAPPENED
 from ..knowledge.places import CITY, COUNTRY, REGION, Place
 from .article import CharSpan
 
@@ -198,6 +199,12 @@ class Event:
     def hypothetical(self) -> bool:
         return self.modality is not None
 
+    @property
+    def counted(self) -> bool:
+        """Whether this is an event that happened (or an act of saying that was made): not
+        negated, and not only possible, planned or required."""
+        return not self.negated and self.modality not in NOT_HAPPENED
+
     def key(self) -> tuple:
         """Same type, actor and recipient, and the same footing: a meeting that could
         happen is not the talks that are under way (planned ones are)."""
@@ -213,6 +220,7 @@ class Event:
             "context": list(self.context),
             "negated": self.negated,
             "hypothetical": self.hypothetical,
+            "counted": self.counted,
             "modality": self.modality,
             "intended": self.intended,
             "reciprocal": self.reciprocal,

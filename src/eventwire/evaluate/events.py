@@ -8,8 +8,9 @@ is used when present; the GSR's own `date` field holds placeholders and is not r
 `optional_events` entry is an event neither rewarded nor penalised (a predicted event that
 matches one is left out of the counts).
 
-Each sentence is analysed on its own; negated events are not predictions, and a predicted
-event of a type only an optional event has is left out. Reported:
+Each sentence is analysed on its own; events the record does not count (negated, or only
+possible, planned or required) are not predictions, and a predicted event of a type only an
+optional event has is left out. Reported:
 - types: micro precision, recall and F1 of event types per sentence (compared as sets);
 - dyads: precision, recall and F1 of whole events — type, the set of actor countries and
   the set of recipient countries all right (either direction when either side is
@@ -65,7 +66,7 @@ def gold_events(record: dict, where: str) -> dict[str, Any]:
 def predicted_events(result: dict) -> list[dict]:
     out = []
     for event in result["events"]:
-        if event["negated"]:
+        if not event["counted"]:
             continue
         out.append({
             "type": event["type"],

@@ -35,6 +35,10 @@ CONTENT_HOLDERS = VERBAL_GOVERNORS | {"SUPPORT"}
 LOCATED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Codes that stand in a country field but name no state (international bodies, NGOs,
 # companies, transnational groups): a source of one of these lends no country.
+# Modalities of acts that did not happen: could, plans to, must. Such an event stays in the
+# record, flagged, but is not counted as an event (PLOVER codes what happened or was said;
+# intentions, promises, threats and refusals are converted to AGREE, THREATEN and REJECT first).
+NOT_HAPPENED = frozenset({"possible", "planned", "required"})
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "ISM", "IMG"})
 # Sectors of the state: government, military, police, judiciary, legislature, intelligence.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})

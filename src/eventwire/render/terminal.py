@@ -49,7 +49,8 @@ def brief(record: dict[str, Any], actors: int = 5, speakers: int = 3, events: in
             first = quote_text(quotes[0])
             first = first if len(first) <= 110 else first[:107].rstrip() + "…"
             lines.append(f"  {name} ({len(quotes)} quote{'s' if len(quotes) > 1 else ''}): “{first}”\n")
-    happened = sorted(record.get("events", []), key=lambda e: (e["hypothetical"] or e["negated"], -e["confidence"]))[:events]
+    counted = [e for e in record.get("events", []) if e.get("counted", True)]
+    happened = sorted(counted, key=lambda e: (e["hypothetical"] or e["negated"], -e["confidence"]))[:events]
     if happened:
         lines.append("What happened:\n", style="bold")
         for event in sorted(happened, key=lambda e: e["trigger"]["start"]):

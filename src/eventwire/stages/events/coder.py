@@ -98,14 +98,15 @@ class EventCoder:
                 if event.recipient is None or not event.recipient.countries:
                     event.recipient = place
         domestic(event)
+        modality(ctx.words, event, trigger, chain)
+        reported(ctx, event, trigger, pattern)
+        demanded(ctx, event)
+        # Last, after every nearer reading (the place, whom it faces, who reports it): the story.
         for role in (event.actor, event.recipient):
             if role is not None and not role.empty and not role.countries and (role.sectors or role.entities):
                 story = ctx.story_country()
                 if story is not None:
                     role.countries, role.note = [story[0]], story[1]
-        modality(ctx.words, event, trigger, chain)
-        reported(ctx, event, trigger, pattern)
-        demanded(ctx, event)
         if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
                 event.recipient is None or event.recipient.empty):
             event.recipient = Role(list(event.actor.heads), event.actor.span, list(event.actor.entities),
