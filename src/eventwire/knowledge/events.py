@@ -90,6 +90,9 @@ class EventWords:
     partitives: frozenset[str] = frozenset()
     nature: frozenset[str] = frozenset()  # [not_actors]
     sport: frozenset[str] = frozenset()
+    markets: frozenset[str] = frozenset()
+    transport: frozenset[str] = frozenset()
+    sport_people: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()  # [background] marks
     # type -> mode -> cue words, and context -> cue words; in file order, which decides
     # which mode or context is found first.
@@ -109,6 +112,8 @@ class EventWords:
             light_verbs=words("light_verbs", "verbs"), motion_verbs=words("light_verbs", "motion"),
             group_nouns=words("roles", "group_nouns"), partitives=words("roles", "partitives"),
             nature=words("not_actors", "nature"), sport=words("not_actors", "sport"),
+            markets=words("not_actors", "markets"), transport=words("not_actors", "transport"),
+            sport_people=words("not_actors", "sport_people"),
             background_marks=words("background", "marks"),
             modes={type_: {mode: frozenset(cues) for mode, cues in modes.items()}
                    for type_, modes in raw.get("modes", {}).items()},

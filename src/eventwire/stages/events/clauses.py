@@ -42,11 +42,20 @@ def not_political(ctx: EventContext, trigger: Token, pattern: Pattern) -> bool:
         c.lemma_.lower() for s in subjects for c in s.children if c.dep_ in ("compound", "amod")}
     if words & nature:  # "Typhoon Haiyan slammed into ..."
         return True
+    # "Japanese shares retreated", "a bus plunged ..., killing 20" (the head itself: a car bomb
+    # is a bomb), "fans stormed the pitch", "the cricket board banned ..."
+    heads = {w for s in subjects for w in (s.lemma_.lower(), s.lower_)}
+    if heads & (ctx.words.markets | ctx.words.transport) or words & ctx.words.sport_people:
+        return True
     if is_nominal(trigger) and trigger.head.lemma_.lower() in nature:
         return True
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     if objects and all({o.lemma_.lower(), o.lower_} & nature for o in objects):
         return True  # "to help fight the coronavirus outbreak"
+    # "fined the Argentine football federation", "banned a cricketer": sport's own discipline
+    if any(({o.lower_} | {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}) & ctx.words.sport_people
+           for o in objects):
+        return True
     if pattern.type in ("ASSAULT", "ACCUSE", "REJECT"):
         sentence = sentence_of(ctx.doc, trigger.i)
         words = {t.lower_ for t in sentence}
