@@ -21,6 +21,7 @@ def find_candidates(doc: Doc, resources: Resources) -> list[Candidate]:
     """The candidate mentions of the article, in text order."""
     claims = Claims()
     _take_ner_spans(doc, resources, claims)
+    _take_dateline_places(doc, resources, claims)
     for match in resources.gazetteer.find(doc):
         _take_gazetteer_match(doc, resources, claims, match)
     for cand in _titled_names(doc, resources, claims.owner):
@@ -32,11 +33,31 @@ def find_candidates(doc: Doc, resources: Resources) -> list[Candidate]:
     return claims.taken
 
 
+def _take_dateline_places(doc: Doc, resources: Resources, claims: Claims) -> None:
+    """ "HANOI (AP) —": the place a dateline opens with is a place even when NER found
+    nothing there, if the place files know it."""
+    for start, dash in datelines(doc):
+        end = start
+        while end < dash and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end == start or any(k in claims.owner for k in range(start, end)):
+            continue
+        if resources.knowledge.places.candidates(doc[start:end].text.title()):
+            claims.take(Candidate(start, end, "GPE"))
+
+
+def _beside_a_number(doc: Doc, i: int) -> bool:
+    return (i + 1 < len(doc) and doc[i + 1].like_num) or (i > 0 and doc[i - 1].like_num)
+
+
 def _take_ner_spans(doc: Doc, resources: Resources, claims: Claims) -> None:
     dateline_tokens = {k for start, end in datelines(doc) for k in range(start, end)}
+    months = resources.knowledge.timex.words.months
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
+        if len(ent) == 1 and ent.text.lower().rstrip(".") in months and _beside_a_number(doc, ent.start):
+            continue  # "QUITO, May 2 (Reuters)", "on 3 May": a date, not a person or a place
         if ent.start in dateline_tokens:
             # "LIMA (Reuters) -": the capitals are a place, whatever NER says.
             label = "ORG" if resources.knowledge.actors.lookup(ent.text) and ent.text[1:].islower() else "GPE"

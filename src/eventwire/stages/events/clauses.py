@@ -39,7 +39,7 @@ def not_political(ctx: EventContext, trigger: Token, pattern: Pattern) -> bool:
         # "an earthquake struck ..., killing 50,000": the subject of the clause it hangs on
         subjects = subject_of(ctx, trigger)[0]
     words = {w for s in subjects for w in (s.lemma_.lower(), s.lower_)} | {
-        c.lemma_.lower() for s in subjects for c in s.children if c.dep_ in ("compound", "amod")}
+        w for s in subjects for c in s.children if c.dep_ in ("compound", "amod") for w in (c.lemma_.lower(), c.lower_)}
     if words & nature:  # "Typhoon Haiyan slammed into ..."
         return True
     # "Japanese shares retreated", "a bus plunged ..., killing 20" (the head itself: a car bomb

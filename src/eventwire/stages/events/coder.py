@@ -102,10 +102,14 @@ class EventCoder:
         reported(ctx, event, trigger, pattern)
         demanded(ctx, event)
         # Last, after every nearer reading (the place, whom it faces, who reports it): the story.
-        for role in (event.actor, event.recipient):
+        for role, other in ((event.actor, event.recipient), (event.recipient, event.actor)):
             if role is not None and not role.empty and not role.countries and (role.sectors or role.entities):
                 story = ctx.story_country()
-                if story is not None:
+                # "Russia criticised the government": a country facing a body of no stated
+                # country is not facing its own
+                faces_it = other is not None and any(e.nation is not None and e.country == (story or ("",))[0]
+                                                     for e in other.entities)
+                if story is not None and not faces_it:
                     role.countries, role.note = [story[0]], story[1]
         if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
                 event.recipient is None or event.recipient.empty):

@@ -30,6 +30,8 @@ CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "REL", "SOC"})
 def modality(words: EventWords, event: Event, trigger: Token, governors: list[Token]) -> None:
     """Negation, and the modality the trigger and the verbs governing it give the event."""
     chain = [trigger] + governors
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+        chain.append(trigger.head)  # "an Israeli strike could come within days": its verb says how sure
     for node in chain:
         if any(c.dep_ == "neg" for c in node.children):
             event.negated = not event.negated
