@@ -16,12 +16,10 @@ from spacy.tokens import Token
 
 from ...document.article import CharSpan
 from ...document.layers import Entity, Evidence
-from ...knowledge.actors import Resolved, coding_at
+from ...knowledge.actors import ELITE, Resolved, coding_at
 from ...knowledge.terms import TITLE, Term
 from ...nlp.syntax import phrase_start, sentence_start
 from .modifiers import PhraseReader
-
-ELI = "ELI"
 
 # Countries and places first: people and organisations are coded from them.
 CODING_ORDER = {"GPE": 0, "LOC": 0, "FAC": 0, "NORP": 0, "ORG": 1, "PERSON": 2}
@@ -87,7 +85,7 @@ class EntityCoder:
             entity.country = resolved.country
             entity.evidence.append(Evidence("country", resolved.coding.source, None, describe(resolved)))
         if former:
-            entity.sectors = [ELI]
+            entity.sectors = [ELITE]
             entity.evidence.append(Evidence("sectors", "text", entity.title_span, "former office holder"))
         elif title_sectors:
             entity.sectors = list(title_sectors[0].sectors)
