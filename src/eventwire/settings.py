@@ -47,7 +47,7 @@ class Settings:
 
     model: str = DEFAULT_MODEL
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
-    batch_size: int = 64
+    batch_size: int = 16  # spaCy is as fast with 16 as with 64 here, in half the memory
     processes: int = 1
     summary_sentences: int = 3
     max_chars: int = MAX_CHARS
