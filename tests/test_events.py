@@ -226,9 +226,8 @@ def test_events_fighting_a_disease_is_no_attack(analyze):
 @pytest.mark.parametrize("text,types,countries", [
     ("HANOI (AP) — A court on Friday jailed a blogger for nine years for criticising the ruling party.",
      {"COERCE", "SANCTION"}, (["VNM"], ["VNM"])),
-    pytest.param("QUITO, May 2 (Reuters) - Riot police fired tear gas at hundreds of striking teachers on Thursday.",
-                 {"ASSAULT", "COERCE"}, (["ECU"], ["ECU"]), marks=pytest.mark.xfail(
-                     strict=True, reason="'fired tear gas at' is not a trigger yet")),
+    ("QUITO, May 2 (Reuters) - Riot police fired tear gas at hundreds of striking teachers on Thursday.",
+     {"ASSAULT", "COERCE"}, (["ECU"], ["ECU"])),
     ("QUITO, May 2 (Reuters) - Riot police arrested dozens of protesters on Thursday.", {"COERCE"}, (["ECU"], ["ECU"])),
     ("The Senegalese government has faced weeks of unrest. On Friday the interior ministry banned a march "
      "planned by opposition groups in Dakar, and Senegal's president called for calm.",
@@ -281,6 +280,8 @@ def test_events_markets_accidents_and_sport_are_not_events(analyze, text):
     ("Nigerian soldiers stormed a militant camp in Borno state.", "COERCE"),
     ("A car bomb ripped through a market in Kabul, killing 12 people.", "ASSAULT"),
     ("The government banned the opposition's rally in Harare.", "COERCE"),
+    ("Gunmen opened fire on a police checkpoint in Zamfara state.", "ASSAULT"),
+    ("Soldiers fired at a crowd of protesters in Yangon.", "ASSAULT"),
 ])
 def test_events_their_political_twins_still_are(analyze, text, type_):
     assert type_ in [e["type"] for e in events_of(analyze, text) if e["counted"]]
