@@ -128,6 +128,9 @@ class EventKnowledge:
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
     types: dict = field(default_factory=dict)
     words: EventWords = field(default_factory=EventWords)
+    # Every word a trigger can be: a verb's lemma, or the last word of an event noun ("strike" of
+    # "hunger strike"). A token that is none of these triggers nothing.
+    trigger_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for pattern in sorted(self.patterns, key=lambda p: -p.specificity):
@@ -135,6 +138,7 @@ class EventKnowledge:
                 self.by_verb.setdefault(verb, []).append(pattern)
             for noun in pattern.nouns:
                 self.by_noun.setdefault(noun, []).append(pattern)
+        self.trigger_words = frozenset(self.by_verb) | {noun.split()[-1] for noun in self.by_noun}
 
     def score(self, type_: str, mode: str | None) -> tuple[float | None, str | None, str | None]:
         """(intensity, CAMEO code, quad) for a type and mode."""

@@ -24,7 +24,7 @@ from .roles import (
     recipient,
     role_of,
 )
-from .triggers import match_trigger
+from .triggers import match_trigger, trigger_candidates
 
 
 class EventCoder:
@@ -36,9 +36,11 @@ class EventCoder:
         ctx = self.ctx
         found: list[Event] = []
         absorbed: set[int] = set()
-        for token in ctx.doc:
-            if token.i in absorbed:
+        doc = ctx.doc
+        for i in trigger_candidates(doc, ctx.knowledge.trigger_words):
+            if i in absorbed:
                 continue
+            token = doc[i]
             match = match_trigger(ctx, token)
             if match is None:
                 continue
