@@ -20,6 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..knowledge import Knowledge
@@ -35,8 +36,8 @@ class Match:
     kind: str  # COUNTRY (a country form or capital) or ACTOR (a named person or organisation)
 
 
-# name tuple -> the kinds it is a name of, under its first token
-_Index = dict[str, dict[tuple[str, ...], list[str]]]
+# first token -> number of tokens -> name tuple -> the kinds it is a name of
+_Index = dict[str, dict[int, dict[tuple[str, ...], list[str]]]]
 
 
 class Gazetteer:
@@ -54,29 +55,41 @@ class Gazetteer:
         _index(self.exact, tokens["actor"], ACTOR)
         # folded names are compared by their tokens' lower case, as the LOWER attribute is
         _index(self.folded, [[token.lower() for token in name] for name in tokens["folded"]], ACTOR)
+        # The first words' hashes, as the Doc's ORTH and LOWER arrays hold them: a token that
+        # starts no name is passed over without its text being read.
+        self.exact_firsts = {hash_string(word) for word in self.exact}
+        self.folded_firsts = {hash_string(word) for word in self.folded}
 
     def find(self, doc: Doc) -> list[Match]:
         """Known names in the doc, longest first where they overlap."""
         found: dict[tuple[int, int, str], None] = {}
-        strings, cache = doc.vocab.strings, {}
-        orth_lower = doc.to_array([ORTH, LOWER]).tolist()  # no Token object per word
-        texts = [cache.get(orth) or cache.setdefault(orth, strings[orth]) for orth, _ in orth_lower]
-        lowers = [cache.get(lower) or cache.setdefault(lower, strings[lower]) for _, lower in orth_lower]
-        for index, words in ((self.exact, texts), (self.folded, lowers)):
-            n = len(words)
-            for i, word in enumerate(words):
-                for name, kinds in index.get(word, {}).items():
-                    j = i + len(name)
-                    if j <= n and (len(name) == 1 or tuple(words[i:j]) == name):
-                        for kind in kinds:
-                            found[(i, j, kind)] = None
+        strings = doc.vocab.strings
+        orth_lower = doc.to_array([ORTH, LOWER]).T.tolist()  # no Token object per word
+        n = len(doc)
+        for index, firsts, hashes in ((self.exact, self.exact_firsts, orth_lower[0]),
+                                      (self.folded, self.folded_firsts, orth_lower[1])):
+            words: dict[int, str] = {}  # position -> text, read only near a name's first word
+
+            def word(k: int) -> str:
+                if k not in words:
+                    words[k] = strings[hashes[k]]
+                return words[k]
+
+            for i in [i for i, h in enumerate(hashes) if h in firsts]:
+                for length, names in index[word(i)].items():
+                    j = i + length
+                    if j > n:
+                        continue
+                    kinds = names.get(tuple(word(k) for k in range(i, j)))
+                    for kind in kinds or ():
+                        found[(i, j, kind)] = None
         return [Match(i, j, kind) for (i, j, kind) in sorted(found, key=lambda m: (m[0], -(m[1] - m[0])))]
 
 
 def _index(index: _Index, names: list[list[str]], kind: str) -> None:
     for name in names:
         if name:
-            kinds = index.setdefault(name[0], {}).setdefault(tuple(name), [])
+            kinds = index.setdefault(name[0], {}).setdefault(len(name), {}).setdefault(tuple(name), [])
             if kind not in kinds:
                 kinds.append(kind)
 
