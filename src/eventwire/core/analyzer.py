@@ -47,12 +47,16 @@ from ..stages.base import Resources, Stage, check_order
 # the Analyzer checks the order once, at start-up.
 STAGES: tuple[Stage, ...] = (
     Stage("entities", entities.add_entities, assigns=("entities",)),
+    # A place name read in the light of the story ("VALENCIA, Spain") gives its entity the right
+    # country before anyone codes an actor by it; the places layer itself comes later, when the
+    # actors' countries are known too.
+    Stage("place_countries", places.settle_place_countries, requires=("entities",), assigns=("entities",)),
     Stage("actors", actors.add_actors, requires=("entities",), assigns=("entities", "actors")),
     Stage("coref", coref.add_coreference, requires=("entities", "actors"), assigns=("entities",)),
     Stage("quotes", quotes.add_quotes, requires=("entities", "actors"), assigns=("quotes",)),
     Stage("events", events.add_events, requires=("entities", "actors", "quotes"), assigns=("events",)),
     Stage("timexes", timexes.add_timexes, assigns=("timexes",)),
-    Stage("places", places.add_places, requires=("entities",), assigns=("places",)),
+    Stage("places", places.add_places, requires=("entities",), assigns=("places", "entities")),
     Stage("when_where", when_where.add_when_where, requires=("events", "timexes", "places"), assigns=("events",)),
     Stage("summary", summary.add_summary, requires=("entities",), assigns=("summary",)),
 )

@@ -37,6 +37,11 @@ def add_places(doc: Doc, resources: Resources) -> None:
     doc._.layers.places = find_places(doc, resources)
 
 
+def settle_place_countries(doc: Doc, resources: Resources) -> None:
+    """Read the article's place names once, for their entities' countries only."""
+    find_places(doc, resources)
+
+
 def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
     places = resources.knowledge.places
     mentions = _toponym_mentions(doc, resources)
