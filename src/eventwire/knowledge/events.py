@@ -33,6 +33,8 @@ VERBAL_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST", "ACCUSE"
 CONTENT_HOLDERS = VERBAL_GOVERNORS | {"SUPPORT"}
 # Types whose missing country is where they happen (GSR convention: victims, protesters).
 LOCATED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Event types that always have a target (PLOVER codes one even when the text names only a place).
+TARGETED = frozenset({"ASSAULT", "COERCE"})
 # Codes that stand in a country field but name no state (international bodies, NGOs,
 # companies, transnational groups): a source of one of these lends no country.
 # Modalities of acts that did not happen: could, plans to, must. Such an event stays in the

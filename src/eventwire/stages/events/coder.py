@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ...document.article import CharSpan
 from ...document.layers import Event, Role
-from ...knowledge.events import LOCATED, EventKnowledge, Pattern
+from ...knowledge.events import LOCATED, TARGETED, EventKnowledge, Pattern
 from ...nlp.syntax import sentence_of
 from .clauses import asserted, governors, not_political, subject_of
 from .context import SUBJECT_DEPS, EventContext, is_nominal, object_of
@@ -113,6 +113,7 @@ class EventCoder:
                                                      for e in other.entities)
                 if story is not None and not faces_it:
                     role.countries, role.note = [story[0]], story[1]
+        target_where_it_happened(ctx, event, pattern)
         if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
                 event.recipient is None or event.recipient.empty):
             event.recipient = Role(list(event.actor.heads), event.actor.span, list(event.actor.entities),
@@ -126,3 +127,22 @@ class EventCoder:
         event.intensity, event.cameo, event.quad = ctx.knowledge.score(event.type, event.mode)
         event.evidence.append((event.trigger, event.sentence))
         return event
+
+
+def target_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern) -> None:
+    """An attack or a use of force always has a target, and one that no reading above named a
+    country for ("shelled villages", "an airstrike on a market", a bomber who blew himself up)
+    is the country where it happened: the story's. Not for a clash, which has two sides and no
+    target, nor for a target of no country that is still a person or body (left as it is)."""
+    if event.type not in TARGETED or pattern.reciprocal:
+        return
+    recipient = event.recipient
+    if recipient is not None and (recipient.countries or recipient.entities or recipient.sectors):
+        return
+    story = ctx.story_country()
+    if story is None:
+        return
+    if recipient is None:
+        event.recipient = recipient = Role([], None)
+    recipient.countries = [story[0]]
+    recipient.note = f"{story[1]}, where it happened"
