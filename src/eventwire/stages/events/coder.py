@@ -113,7 +113,7 @@ class EventCoder:
                                                      for e in other.entities)
                 if story is not None and not faces_it:
                     role.countries, role.note = [story[0]], story[1]
-        target_where_it_happened(ctx, event, pattern)
+        target_where_it_happened(ctx, event, pattern, trigger)
         if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
                 event.recipient is None or event.recipient.empty):
             event.recipient = Role(list(event.actor.heads), event.actor.span, list(event.actor.entities),
@@ -129,11 +129,12 @@ class EventCoder:
         return event
 
 
-def target_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern) -> None:
+def target_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern, trigger: Token) -> None:
     """An attack or a use of force always has a target, and one that no reading above named a
     country for ("shelled villages", "an airstrike on a market", a bomber who blew himself up)
     is the country where it happened: the story's. Not for a clash, which has two sides and no
-    target, nor for a target of no country that is still a person or body (left as it is)."""
+    target, nor for a target of no country that is still a person or body (left as it is). The
+    role points at what was hit when the text names it, else at the dateline."""
     if event.type not in TARGETED or pattern.reciprocal:
         return
     recipient = event.recipient
@@ -142,7 +143,24 @@ def target_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern) 
     story = ctx.story_country()
     if story is None:
         return
-    if recipient is None:
-        event.recipient = recipient = Role([], None)
+    if recipient is None or recipient.empty:
+        head = _what_was_hit(trigger) or ctx.dateline_place()
+        if head is None:
+            return
+        event.recipient = recipient = Role([head.i], CharSpan.of(head))
     recipient.countries = [story[0]]
     recipient.note = f"{story[1]}, where it happened"
+
+
+def _what_was_hit(trigger: Token) -> Token | None:
+    """The object of the act, or what it was aimed at or done in ("an airstrike on a village",
+    "blew himself up inside a mosque")."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "in", "inside", "into", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None

@@ -95,6 +95,14 @@ class EventContext:
             return None
         return max(counts, key=counts.get), "the country the story names most"
 
+    def dateline_place(self) -> Token | None:
+        """The first token of a place named in the dateline, if the article has one."""
+        for start, dash in datelines(self.doc):
+            for k in range(start, dash):
+                if k in self.entity_at and self.entity_at[k].country:
+                    return self.doc[k]
+        return None
+
     def is_actor(self, token: Token) -> bool:
         """A person, group or country (not a thing that belongs to one)."""
         if token.pos_ == "PRON":
