@@ -285,3 +285,37 @@ def test_events_markets_accidents_and_sport_are_not_events(analyze, text):
 ])
 def test_events_their_political_twins_still_are(analyze, text, type_):
     assert type_ in [e["type"] for e in events_of(analyze, text) if e["counted"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dateline's qualifier decides its namesake before anyone is coded by it
+    ("VALENCIA, Spain (Reuters) - Riot police detained ten residents on Saturday.", ("COERCE", ["ESP"], ["ESP"])),
+    ("VALENCIA, Venezuela (Reuters) - Riot police detained ten residents on Saturday.", ("COERCE", ["VEN"], ["VEN"])),
+    ("TRIPOLI, Lebanon — Gunmen opened fire on an army patrol on Friday.", ("ASSAULT", ["LBN"], ["LBN"])),
+    # an attack hits the country where it happens when its target has no country of its own
+    ("YANGON — A military airstrike on a village killed 30 people on Tuesday.", ("ASSAULT", None, ["MMR"])),
+    ("KHARKIV, Ukraine — The shelling of the city by Russian forces killed two people.", ("ASSAULT", ["RUS"], ["UKR"])),
+    # "came under fire from": the fire came from the soldiers, at the protesters
+    ("KHARTOUM — Protesters came under fire from soldiers on Thursday.", ("ASSAULT", ["SDN"], ["SDN"])),
+    ("GOMA — A convoy came under attack from gunmen on Friday.", ("ASSAULT", ["COD"], ["COD"])),
+    # a protest people stage is a demonstration; one a government lodges is a complaint
+    ("HARARE — Hundreds of nurses staged a protest outside the health ministry.", ("PROTEST", ["ZWE"], None)),
+    ("China lodged a protest with Japan over the visit.", ("ACCUSE", ["CHN"], ["JPN"])),
+    ("ISLAMABAD — Opposition supporters marched towards the capital on Saturday.", ("PROTEST", ["PAK"], None)),
+])
+def test_events_places_targets_and_light_verbs(analyze, text, expected):
+    event = only(events_of(analyze, text, published="2024-05-06"))
+    type_, actor, recipient = dyad(event)
+    assert type_ == expected[0]
+    if expected[1] is not None:
+        assert actor == expected[1]
+    if expected[2] is not None:
+        assert recipient == expected[2]
+
+
+def test_events_a_clash_has_no_target_where_it_happened(analyze):
+    events = events_of(analyze, "YEREVAN — Clashes between Armenian and Azerbaijani troops broke out on Tuesday.",
+                       published="2024-05-06")
+    clash = next(e for e in events if e["type"] == "ASSAULT")
+    assert sorted(clash["actor"]["countries"]) == ["ARM", "AZE"]
+    assert not clash["recipient"] or sorted(clash["recipient"]["countries"]) in (["ARM", "AZE"],)

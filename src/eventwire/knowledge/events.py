@@ -17,7 +17,7 @@ from ..errors import ConfigError
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 KEYS = {"name", "type", "mode", "context", "verbs", "nouns", "objects", "unless_objects", "object_is_actor", "object_as_actor", "no_object",
-        "prep", "particle", "complement", "modifiers", "subjects", "recipient", "reciprocal", "verbal"}
+        "prep", "particle", "complement", "modifiers", "subjects", "recipient", "actor", "reciprocal", "verbal"}
 DEFAULT_RECIPIENT = ("object", "with", "against", "on", "to")
 
 # ---- facts of PLOVER ---------------------------------------------------------------
@@ -65,6 +65,7 @@ class Pattern:
     modifiers: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
+    actor: tuple[str, ...] = ()  # where the actor comes from instead of the subject, as recipient sources
     reciprocal: bool = False
     verbal: bool = False
 
@@ -189,7 +190,7 @@ def load_patterns(path: Path) -> list[Pattern]:
             no_object=bool(item.get("no_object")), prep=frozenset(item.get("prep", ())),
             particle=frozenset(item.get("particle", ())), complement=frozenset(item.get("complement", ())),
             modifiers=frozenset(item.get("modifiers", ())), subjects=frozenset(item.get("subjects", ())),
-            recipient=tuple(item.get("recipient", DEFAULT_RECIPIENT)),
+            recipient=tuple(item.get("recipient", DEFAULT_RECIPIENT)), actor=tuple(item.get("actor", ())),
             reciprocal=bool(item.get("reciprocal")), verbal=bool(item.get("verbal")),
         ))
     return patterns

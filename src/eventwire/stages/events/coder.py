@@ -24,6 +24,7 @@ from .roles import (
     recipient,
     role_of,
 )
+from .recipient_sources import recipient_heads
 from .triggers import match_trigger, trigger_candidates
 
 
@@ -77,6 +78,10 @@ class EventCoder:
                 actor_heads = parties
             if not actor_heads:
                 return None  # an event noun with no one doing it is a topic, not an event
+        elif pattern.actor:
+            # "protesters came under fire from soldiers": the soldiers fired
+            actor_heads = next((heads for source in pattern.actor
+                                if (heads := recipient_heads(ctx, trigger, source))), [])
         else:
             actor_heads, _ = subject_of(ctx, trigger)
             if not actor_heads and pattern.object_as_actor:
@@ -137,6 +142,8 @@ def target_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern, 
     role points at what was hit when the text names it, else at the dateline."""
     if event.type not in TARGETED or pattern.reciprocal:
         return
+    if event.actor is not None and len(set(event.actor.countries)) >= 2:
+        return  # "clashes between Armenian and Azerbaijani troops broke out": two sides
     recipient = event.recipient
     if recipient is not None and (recipient.countries or recipient.entities or recipient.sectors):
         return

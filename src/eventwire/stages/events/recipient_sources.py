@@ -102,6 +102,15 @@ def from_preposition(ctx: EventContext, trigger: Token, preposition: str) -> lis
     return heads
 
 
+def from_source_phrase(ctx: EventContext, trigger: Token) -> list[Token]:
+    """ "came under fire from soldiers", "came under attack by rebels": who the act came from,
+    on the trigger or on the object of its preposition."""
+    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep"
+                           for o in p.children if o.dep_ == "pobj"]
+    return [o for holder in holders for p in holder.children if p.dep_ in ("prep", "agent")
+            and p.lower_ in ("from", "by") for o in p.children if o.dep_ == "pobj"]
+
+
 # Keyed by the names event_patterns.toml uses; tests check that every name it uses is here
 # or a preposition.
 RECIPIENT_SOURCES: dict[str, RecipientSource] = {
@@ -114,6 +123,7 @@ RECIPIENT_SOURCES: dict[str, RecipientSource] = {
     "complement_any": from_complement_any,
     "condition": from_condition,
     "against_any": from_against_any,
+    "source_phrase": from_source_phrase,
 }
 
 
