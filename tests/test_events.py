@@ -319,3 +319,28 @@ def test_events_a_clash_has_no_target_where_it_happened(analyze):
     clash = next(e for e in events if e["type"] == "ASSAULT")
     assert sorted(clash["actor"]["countries"]) == ["ARM", "AZE"]
     assert not clash["recipient"] or sorted(clash["recipient"]["countries"]) in (["ARM", "AZE"],)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ISLAMABAD — Pakistan's foreign office said on Tuesday that India was behind a wave of bombings.",
+     ("ACCUSE", ["PAK"], ["IND"])),
+    ("Kabul said Pakistan was to blame for the attack on the border post.", ("ACCUSE", ["AFG"], ["PAK"])),
+    ("TEHRAN — Iran's president held Israel and the United States responsible for the twin bombings.",
+     ("ACCUSE", ["IRN"], ["ISR", "USA"])),
+])
+def test_events_blame_without_the_verb_accuse(analyze, text, expected):
+    assert dyad(only(events_of(analyze, text, published="2024-05-06"))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the gang was not responsible for the killings.",
+    "The minister said the storm was behind the flooding.",
+    "The company said its profits were behind forecasts.",
+])
+def test_events_no_blame_when_denied_or_no_one_is_blamed(analyze, text):
+    assert [e["type"] for e in events_of(analyze, text) if e["type"] == "ACCUSE"] == []
+
+
+def test_events_holding_talks_is_no_blame(analyze):
+    event = only(events_of(analyze, "Kenya held talks with Somalia on Monday."))
+    assert event["type"] == "CONSULT"

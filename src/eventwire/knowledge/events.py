@@ -17,7 +17,7 @@ from ..errors import ConfigError
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 KEYS = {"name", "type", "mode", "context", "verbs", "nouns", "objects", "unless_objects", "object_is_actor", "object_as_actor", "no_object",
-        "prep", "particle", "complement", "modifiers", "subjects", "recipient", "actor", "reciprocal", "verbal"}
+        "prep", "particle", "complement", "modifiers", "subjects", "recipient", "actor", "predicates", "reciprocal", "verbal"}
 DEFAULT_RECIPIENT = ("object", "with", "against", "on", "to")
 
 # ---- facts of PLOVER ---------------------------------------------------------------
@@ -64,6 +64,7 @@ class Pattern:
     complement: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    predicates: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
     actor: tuple[str, ...] = ()  # where the actor comes from instead of the subject, as recipient sources
     reciprocal: bool = False
@@ -73,7 +74,8 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
         return sum(bool(x) for x in (self.objects, self.object_is_actor, self.no_object, self.prep,
-                                     self.particle, self.complement, self.modifiers, self.subjects))
+                                     self.particle, self.complement, self.modifiers, self.subjects,
+                                     self.predicates))
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class EventWords:
     transport: frozenset[str] = frozenset()
     sport_people: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()  # [background] marks
+    blame: frozenset[str] = frozenset()  # [claims] blame
     # type -> mode -> cue words, and context -> cue words; in file order, which decides
     # which mode or context is found first.
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -117,7 +120,7 @@ class EventWords:
             nature=words("not_actors", "nature"), sport=words("not_actors", "sport"),
             markets=words("not_actors", "markets"), transport=words("not_actors", "transport"),
             sport_people=words("not_actors", "sport_people"),
-            background_marks=words("background", "marks"),
+            background_marks=words("background", "marks"), blame=words("claims", "blame"),
             modes={type_: {mode: frozenset(cues) for mode, cues in modes.items()}
                    for type_, modes in raw.get("modes", {}).items()},
             contexts={context: frozenset(cues) for context, cues in raw.get("contexts", {}).items()},
@@ -190,6 +193,7 @@ def load_patterns(path: Path) -> list[Pattern]:
             no_object=bool(item.get("no_object")), prep=frozenset(item.get("prep", ())),
             particle=frozenset(item.get("particle", ())), complement=frozenset(item.get("complement", ())),
             modifiers=frozenset(item.get("modifiers", ())), subjects=frozenset(item.get("subjects", ())),
+            predicates=frozenset(item.get("predicates", ())),
             recipient=tuple(item.get("recipient", DEFAULT_RECIPIENT)), actor=tuple(item.get("actor", ())),
             reciprocal=bool(item.get("reciprocal")), verbal=bool(item.get("verbal")),
         ))

@@ -14,7 +14,7 @@ from .clauses import asserted, governors, not_political, subject_of
 from .context import SUBJECT_DEPS, EventContext, is_nominal, object_of
 from .merge import fold_obligations, governed, merge
 from .modality import confidence, contexts, convert, modality, mode_from_words
-from .quoted import demanded, obligations, reported
+from .quoted import attributions, demanded, obligations, reported
 from .roles import (
     between,
     domestic,
@@ -61,7 +61,10 @@ class EventCoder:
                     if child.dep_ == "xcomp":
                         absorbed.update(t.i for t in child.subtree if t.pos_ in ("VERB", "NOUN"))
         found = governed(ctx, found)
-        return merge(fold_obligations(found, obligations(ctx)))
+        blamed = attributions(ctx)
+        # "said Pakistan was to blame": the blame is the speaker's, not Pakistan's
+        found = [e for e in found if e.trigger_i not in {b.trigger_i for b in blamed}]
+        return merge(fold_obligations(found, obligations(ctx)) + blamed)
 
     def build(self, trigger: Token, pattern: Pattern) -> Event | None:
         """The event a trigger codes under a pattern, or None for an event noun nobody does."""

@@ -100,3 +100,41 @@ def obligations(ctx: EventContext) -> list[Event]:
         event.evidence.append((cue, event.sentence))
         found.append(event)
     return found
+
+
+def attributions(ctx: EventContext) -> list[Event]:
+    """ "Pakistan said India was behind the bombings", "police said the gang was responsible for
+    the killing": blame without the verb accuse, ACCUSE from the speaker to whoever the reported
+    clause says was behind it. (The bombing itself is only what the speaker claims.)"""
+    doc = ctx.doc
+    blame = ctx.words.blame
+    found = []
+    for quote in doc._.layers.quotes:
+        if quote.speaker_head is None or quote.cue is None:
+            continue
+        for part in quote.parts:
+            span = doc.char_span(part.start, part.end, alignment_mode="expand")
+            if span is None:
+                continue
+            verb = span.root
+            if verb.lemma_ != "be" or not asserted(ctx, doc[quote.speaker_head]):
+                continue
+            said = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ in blame)
+                    or (c.dep_ == "acomp" and c.lower_ in blame)
+                    or (c.dep_ == "xcomp" and f"to {c.lower_}" in blame)]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not said or not subjects or not ctx.is_actor(subjects[0]) or any(
+                    c.dep_ == "neg" for c in verb.children):
+                continue
+            actor = role_of(ctx, [doc[quote.speaker_head]])
+            recipient = role_of(ctx, ctx.coordinated(subjects[0]))
+            sentence = sentence_of(doc, verb.i)
+            event = Event(type="ACCUSE", pattern="accuse.said-behind", mode="allege", trigger=CharSpan.of(said[0]),
+                          sentence=CharSpan(sentence.start_char, sentence.end_char), trigger_i=said[0].i,
+                          actor=actor, recipient=recipient, reported_by=quote.entity, quote_id=quote.id or None)
+            confidence(event, verb)
+            event.intensity, event.cameo, event.quad = ctx.knowledge.score(event.type, event.mode)
+            event.evidence.append((quote.cue, event.sentence))
+            found.append(event)
+            break
+    return found

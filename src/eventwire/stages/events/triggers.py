@@ -105,6 +105,9 @@ def verb_fits(ctx: EventContext, verb: Token, pattern: Pattern) -> Token | None 
     if pattern.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in pattern.particle
                                     for c in verb.children):
         return False
+    if pattern.predicates and not any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in pattern.predicates
+                                      for c in verb.children):
+        return False  # "held Israel responsible", not "held talks"
     if pattern.complement:
         comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if comp is None or comp.lemma_.lower() not in pattern.complement:
