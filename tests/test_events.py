@@ -344,3 +344,20 @@ def test_events_no_blame_when_denied_or_no_one_is_blamed(analyze, text):
 def test_events_holding_talks_is_no_blame(analyze):
     event = only(events_of(analyze, "Kenya held talks with Somalia on Monday."))
     assert event["type"] == "CONSULT"
+
+
+@pytest.mark.parametrize("text", [
+    "QUITO — Ecuador's new economy minister declared war on inflation in his first speech on Monday.",
+    "The president vowed to fight corruption and poverty.",
+    "BUENOS AIRES — A new film about the 1982 Falklands War opened in cinemas on Thursday.",
+])
+def test_events_wars_on_ills_and_named_past_wars_are_not_attacks(analyze, text):
+    assert [e["type"] for e in events_of(analyze, text) if e["type"] in ("ASSAULT", "COERCE") and e["counted"]] == []
+
+
+@pytest.mark.parametrize("text", [
+    "QUITO — Ecuador's president declared war on the drug gangs on Monday.",
+    "French President Emmanuel Macron and German Chancellor Olaf Scholz discussed soaring energy prices.",
+])
+def test_events_their_twins_against_people_or_about_ills_still_are(analyze, text):
+    assert [e for e in events_of(analyze, text) if e["counted"]]

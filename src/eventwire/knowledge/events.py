@@ -98,6 +98,7 @@ class EventWords:
     markets: frozenset[str] = frozenset()
     transport: frozenset[str] = frozenset()
     sport_people: frozenset[str] = frozenset()
+    concepts: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()  # [background] marks
     blame: frozenset[str] = frozenset()  # [claims] blame
     # type -> mode -> cue words, and context -> cue words; in file order, which decides
@@ -119,7 +120,7 @@ class EventWords:
             group_nouns=words("roles", "group_nouns"), partitives=words("roles", "partitives"),
             nature=words("not_actors", "nature"), sport=words("not_actors", "sport"),
             markets=words("not_actors", "markets"), transport=words("not_actors", "transport"),
-            sport_people=words("not_actors", "sport_people"),
+            sport_people=words("not_actors", "sport_people"), concepts=words("not_actors", "concepts"),
             background_marks=words("background", "marks"), blame=words("claims", "blame"),
             modes={type_: {mode: frozenset(cues) for mode, cues in modes.items()}
                    for type_, modes in raw.get("modes", {}).items()},

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...knowledge.events import Pattern
+from ...knowledge.events import CONFLICTUAL, Pattern
 from ...nlp.syntax import sentence_of
 from .context import EventContext, is_nominal
 
@@ -49,9 +49,17 @@ def not_political(ctx: EventContext, trigger: Token, pattern: Pattern) -> bool:
         return True
     if is_nominal(trigger) and trigger.head.lemma_.lower() in nature:
         return True
+    if is_nominal(trigger) and pattern.type == "ASSAULT" and trigger.ent_type_ == "EVENT" and trigger.is_title:
+        return True  # "a film about the Falklands War": the name of a past war, not a new attack
+    # A fight against an ill is no act against anyone; a talk about one still is a talk.
+    ills = nature | ctx.words.concepts if pattern.type in CONFLICTUAL else nature
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    if objects and all({o.lemma_.lower(), o.lower_} & nature for o in objects):
-        return True  # "to help fight the coronavirus outbreak"
+    if objects and all({o.lemma_.lower(), o.lower_} & ills for o in objects):
+        return True  # "to help fight the coronavirus outbreak", "to fight inflation"
+    targets = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+               for o in p.children if o.dep_ == "pobj"]
+    if is_nominal(trigger) and targets and all({o.lemma_.lower(), o.lower_} & ills for o in targets):
+        return True  # "declared war on inflation"
     # "fined the Argentine football federation", "banned a cricketer": sport's own discipline
     if any(({o.lower_} | {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}) & ctx.words.sport_people
            for o in objects):
