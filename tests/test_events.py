@@ -361,3 +361,14 @@ def test_events_wars_on_ills_and_named_past_wars_are_not_attacks(analyze, text):
 ])
 def test_events_their_twins_against_people_or_about_ills_still_are(analyze, text):
     assert [e for e in events_of(analyze, text) if e["counted"]]
+
+
+def test_events_a_bare_surname_is_the_person_named_in_full(analyze):
+    text = ("LUSAKA — Malawian President Lazarus Chakwera arrived in Lusaka on Monday. "
+            "Chakwera and Zambian President Hakainde Hichilema signed an agreement on cross-border trade.")
+    record = analyze(text, published="2024-05-06")
+    chakwera = next(e for e in record["entities"] if e["name"] == "Lazarus Chakwera")
+    assert [m["text"] for m in chakwera["mentions"]][-1] == "Chakwera"
+    signed = next(e for e in record["events"] if e["trigger"]["text"] == "signed")
+    assert "MWI" in signed["actor"]["countries"]
+

@@ -13,6 +13,7 @@ from ...document.layers import Entity
 from ..base import Resources
 from .candidates import find_candidates
 from .grouping import EntityGrouper
+from .surnames import add_repeated_surnames
 
 
 def add_entities(doc: Doc, resources: Resources) -> None:
@@ -25,4 +26,6 @@ def find_entities(doc: Doc, resources: Resources) -> list[Entity]:
     for cand in candidates:
         grouper.add_candidate(cand)
     grouper.link_people()
-    return grouper.finish()
+    entities = grouper.finish()
+    add_repeated_surnames(doc, entities)
+    return entities
