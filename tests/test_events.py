@@ -372,3 +372,13 @@ def test_events_a_bare_surname_is_the_person_named_in_full(analyze):
     signed = next(e for e in record["events"] if e["trigger"]["text"] == "signed")
     assert "MWI" in signed["actor"]["countries"]
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("VALENCIA, Spain — Riot police fired tear gas at residents protesting against power cuts.", True),
+    ("MELBOURNE — Police arrested 40 activists who had blocked a coal port.", True),
+    ("VALENCIA, Spain — Riot police fired tear gas at residents living near the port.", False),
+])
+def test_events_what_the_people_in_the_news_were_protesting_is_news(analyze, text, expected):
+    types = [e["type"] for e in events_of(analyze, text, published="2024-05-06") if e["counted"]]
+    assert ("PROTEST" in types) is expected

@@ -12,13 +12,18 @@ from ...nlp.syntax import sentence_of
 from .context import EventContext, is_nominal
 
 
-def asserted(ctx: EventContext, trigger: Token) -> bool:
+def asserted(ctx: EventContext, trigger: Token, pattern: Pattern | None = None) -> bool:
     """False for an event that sets the scene: in a relative clause, a temporal or
     causal clause, or a phrase such as "after the killing of ..."."""
     background = ctx.words.background_marks
     node = trigger
     while node.head.i != node.i:
         if node.dep_ in ("relcl", "acl"):
+            # "residents protesting against power cuts", "activists who blocked the port": what
+            # the people in the news were doing is news too; the clause of those people decides.
+            if node is trigger and pattern is not None and pattern.type == "PROTEST" and ctx.is_actor(node.head):
+                node = node.head
+                continue
             return False
         if node.dep_ in ("advcl", "pcomp") and any(c.dep_ == "mark" and c.lower_ in background for c in node.children):
             return False

@@ -52,7 +52,7 @@ class EventCoder:
                 obj = object_of(token)
                 if obj is not None:
                     absorbed.add(obj.i)  # "rejected calls by Belarus": the calls are what was rejected
-            if not asserted(ctx, token) or not_political(ctx, token, pattern):
+            if not asserted(ctx, token, pattern) or not_political(ctx, token, pattern):
                 continue
             event = self.build(token, pattern)
             if event is not None:
