@@ -376,6 +376,7 @@ def test_events_a_bare_surname_is_the_person_named_in_full(analyze):
 
 @pytest.mark.parametrize("text,expected", [
     ("VALENCIA, Spain — Riot police fired tear gas at residents demonstrating against power cuts.", True),
+    ("VALENCIA, Spain — Riot police fired tear gas at residents protesting against power cuts.", True),
     ("MELBOURNE — Police arrested 40 activists who had blocked a coal port.", True),
     ("VALENCIA, Spain — Riot police fired tear gas at residents living near the port.", False),
 ])

@@ -21,7 +21,9 @@ def asserted(ctx: EventContext, trigger: Token, pattern: Pattern | None = None) 
         if node.dep_ in ("relcl", "acl"):
             # "residents protesting against power cuts", "activists who blocked the port": what
             # the people in the news were doing is news too; the clause of those people decides.
-            if node is trigger and pattern is not None and pattern.type == "PROTEST" and ctx.is_actor(node.head):
+            doing = node.dep_ == "acl" and node.tag_ == "VBG"  # "residents protesting"
+            if node is trigger and pattern is not None and (pattern.type == "PROTEST" or doing) \
+                    and ctx.is_actor(node.head):
                 node = node.head
                 continue
             return False
@@ -127,6 +129,8 @@ def subject_of(ctx: EventContext, token: Token) -> tuple[list[Token], str | None
             return ctx.coordinated(subject), None
         if any(c.dep_ == "nsubjpass" for c in node.children):
             return [], None  # passive with no agent: the doer is not stated
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            return ctx.coordinated(node.head), None  # "residents protesting ...": the residents
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp"):
             node = node.head
             continue

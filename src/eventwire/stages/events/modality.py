@@ -67,6 +67,8 @@ def by_actor(event: Event) -> None:
         event.intended, event.type, event.mode = event.type, "PROTEST", "riot"
     elif event.type == "PROTEST" and sectors & STATE_SECTORS and event.mode in ("obstruct", "boycott", None):
         event.type, event.mode = "COERCE", "restrict"
+    elif event.pattern == "accuse.protest" and sectors and sectors <= CIVILIAN_SECTORS | {"OPP"}:
+        event.type, event.mode = "PROTEST", "demo"  # "residents protesting against power cuts"
 
 
 def convert(event: Event) -> None:
