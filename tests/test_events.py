@@ -235,9 +235,10 @@ def test_events_fighting_a_disease_is_no_attack(analyze):
     pytest.param("LIMA, June 3 (Reuters) - Police detained dozens of students outside the congress building on Monday.",
                  {"COERCE"}, (["PER"], ["PER"]), marks=pytest.mark.xfail(
                      strict=True, reason="a generic 'congress' is read as the US Congress before the dateline")),
-    pytest.param("Ghana's opposition has long complained about the electoral commission. On Tuesday, police "
-                 "arrested two of its organisers in Accra.", {"COERCE"}, (["GHA"], ["GHA"]),
-                 marks=pytest.mark.xfail(strict=True, reason="an arrest of people no actor word names is missed")),
+    ("Ghana's opposition has long complained about the electoral commission. On Tuesday, police "
+     "arrested two of its organisers in Accra.", {"COERCE"}, (["GHA"], ["GHA"])),
+    ("KAMPALA — Police arrested 12 people during an opposition rally in Kampala on Saturday.",
+     {"COERCE"}, (["UGA"], ["UGA"])),
 ])
 def test_events_unnamed_bodies_take_the_story_country(analyze, text, types, countries):
     events = [e for e in events_of(analyze, text, published="2024-06-03") if e["type"] in types]
