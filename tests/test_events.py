@@ -384,3 +384,17 @@ def test_events_a_bare_surname_is_the_person_named_in_full(analyze):
 def test_events_what_the_people_in_the_news_were_protesting_is_news(analyze, text, expected):
     types = [e["type"] for e in events_of(analyze, text, published="2024-05-06") if e["counted"]]
     assert ("PROTEST" in types) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Venezuela deployed troops along its border with Guyana on Monday.", ("MOBILIZE", ["VEN"], ["GUY"])),
+    ("Ethiopia has massed troops and tanks along its border with Eritrea.", ("MOBILIZE", ["ETH"], ["ERI"])),
+])
+def test_events_a_border_faces_the_country_across_it(analyze, text, expected):
+    assert dyad(only(events_of(analyze, text))) == expected
+
+
+def test_events_a_named_owners_border_is_its_own_side(analyze):
+    text = "Rebels attacked villages near Macedonia's border with Bulgaria."
+    event = only(events_of(analyze, text))
+    assert event["recipient"] is None or "BGR" not in event["recipient"]["countries"]

@@ -18,7 +18,9 @@ from ...nlp.model import datelines
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # Prepositions that say where something is or happens ("in Tel Aviv", "near the border").
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "into", "across", "through", "throughout",
-                                   "around", "on", "inside"})
+                                   "around", "on", "inside", "along"})
+# Nouns whose place is the country across them.
+BOUNDARIES = frozenset({"border", "frontier", "boundary"})
 # Dependency labels of a clause's subject.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -202,6 +204,15 @@ class EventContext:
         entity = self.entity_at.get(token.i)
         if entity is not None and entity.country and (entity.nation is not None or entity.type in ("GPE", "LOC", "FAC")):
             return entity.country
+        if entity is None and token.lemma_.lower() in BOUNDARIES and not any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children):
+            # "along its border with Guyana": the country across it; but "near Macedonia's
+            # border with Bulgaria" is Macedonia's side (the named owner, below)
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "of"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in BOUNDARIES:
+                            return self.place_country(pobj)
         if entity is None and token.pos_ in ("NOUN", "PROPN"):
             # "Nigeria's Borno state", "the Kashmir valley": the place named before the noun
             for child in token.lefts:
