@@ -115,10 +115,21 @@ def test_event_reported_fact_takes_the_report_date_but_not_its_place(analyze):
     assert protest["place"]["name"] == "Minsk"
 
 
-def test_event_plan_keeps_its_own_date_not_the_report_date(analyze):
+def test_a_promised_act_is_dated_when_promised_and_keeps_its_own_date_apart(analyze):
     record = analyze("The two leaders will hold talks in Geneva next month, the Kremlin said on Tuesday.")
     talks = record["events"][0]
-    assert talks["date"]["value"] == "2022-04" and talks["place"]["name"] == "Geneva"
+    assert talks["intended"] == "CONSULT" and talks["place"]["name"] == "Geneva"
+    assert talks["date"]["value"] == "2022-03-22" and talks["date"]["source"] == "report"
+    assert talks["intended_date"]["value"] == "2022-04"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Iran threatened to close the Strait of Hormuz next year, officials said on Monday.", "2022-03-28"),
+    ("The president promised on Tuesday to hold elections in March 2026.", "2022-03-22"),
+    ("Kenya said on Thursday it had expelled the envoy on March 1.", "2022-03-01"),
+])
+def test_an_act_is_dated_when_it_happened(analyze, text, value):
+    assert analyze(text)["events"][0]["date"]["value"] == value
 
 
 def test_event_without_a_date_gets_the_publication_date_flagged(analyze):

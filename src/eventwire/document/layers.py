@@ -190,6 +190,7 @@ class Event:
     evidence: list[tuple[CharSpan, CharSpan]] = field(default_factory=list)
     id: str = ""
     date: Any = None
+    intended_date: Any = None  # for a promise, threat or refusal: when the act it is about would be
     place: Any = None
     intensity: float | None = None
     cameo: str | None = None
@@ -230,6 +231,7 @@ class Event:
             "sentence": self.sentence.to_json(text),
             "evidence": [{"trigger": t.to_json(text), "sentence": s.to_json(text)} for t, s in self.evidence],
             "date": self.date.to_json(text) if self.date is not None else None,
+            "intended_date": self.intended_date.to_json(text) if self.intended_date is not None else None,
             "place": self.place.to_json(text) if self.place is not None else None,
             "intensity": self.intensity,
             "quad": self.quad,

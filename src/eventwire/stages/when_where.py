@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..document.article import CharSpan
 from ..document.layers import EventDate, EventPlace
+from ..knowledge.events import VERBAL_GOVERNORS
 from .base import Resources
 
 CLAUSE_LINKS = {"xcomp", "aux", "auxpass", "conj", "advcl", "oprd"}
@@ -57,9 +58,11 @@ def _root(doc: Doc, span: CharSpan) -> Token | None:
     return tokens.root if tokens is not None and len(tokens) else None
 
 
-def _clause(trigger: Token) -> set[int]:
+def _clause(trigger: Token, content: bool = True) -> set[int]:
     """The trigger and the verbs of its clause: the verb a noun trigger is an argument of,
-    and verbs chained by xcomp, auxiliaries or conjunction ("scheduled to begin")."""
+    and verbs chained by xcomp, auxiliaries or conjunction ("scheduled to begin"). Without
+    `content`, not the verbs below a speech act ("promised on Tuesday to hold elections in
+    March": the promise is Tuesday's)."""
     head = trigger
     members = {trigger.i}
     if trigger.pos_ not in ("VERB", "AUX"):
@@ -86,7 +89,8 @@ def _clause(trigger: Token) -> set[int]:
         verb = stack.pop()
         members.add(verb.i)
         for child in verb.children:
-            if child.dep_ in CLAUSE_LINKS and child.pos_ in ("VERB", "AUX") and child.i not in members:
+            if child.dep_ in CLAUSE_LINKS and child.pos_ in ("VERB", "AUX") and child.i not in members and (
+                    content or child.dep_ not in ("xcomp", "advcl", "oprd")):
                 stack.append(child)
     return members
 
@@ -102,19 +106,37 @@ def _attachment(root: Token, trigger: Token) -> Token:
     return token
 
 
-def _governing(doc: Doc, triggers: list[int], roots: list[tuple[Any, Token]]) -> tuple[Any, int] | None:
+def _governing(doc: Doc, triggers: list[int], roots: list[tuple[Any, Token]], cues=frozenset(),
+               content: bool = True) -> tuple[Any, int] | None:
     """The first timex governing any statement of the event; a calendar date before a
     general reference ("now", "recently")."""
     found = []
     for i in triggers:
         trigger = doc[i]
-        clause = _clause(trigger)
+        clause = _clause(trigger, content)
         sent = trigger.sent
+        misplaced = _report_zone(trigger, cues)
         for item, root in roots:
-            if sent.start <= root.i < sent.end and _attachment(root, trigger).i in clause:
+            if sent.start <= root.i < sent.end and _attachment(root, trigger).i in clause and root.i not in misplaced:
                 found.append((item, i))
     found.sort(key=lambda pair: (pair[0].value or "").endswith("_REF"))
     return found[0] if found else None
+
+
+def _report_zone(trigger: Token, cues) -> range:
+    """ "Kenya said on Thursday it had expelled the envoy on May 1": the parser often hangs
+    "on Thursday" on the reported verb, but a date between the verb of saying and the reported
+    clause's subject is the report's. The token positions of that stretch."""
+    verb = _report_verb(trigger, cues)
+    if verb is None:
+        return range(0)
+    clause = trigger
+    while clause.head.i != verb.i and clause.head.i != clause.i:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i < verb.i:
+        return range(0)
+    return range(verb.i + 1, subject.left_edge.i)
 
 
 def _report_verb(trigger: Token, cues) -> Token | None:
@@ -128,17 +150,28 @@ def _report_verb(trigger: Token, cues) -> Token | None:
 
 
 def _date(doc: Doc, event, triggers: list[int], timexes, cues) -> EventDate | None:
-    found = _governing(doc, triggers, timexes)
-    if found is not None:
-        timex = found[0]
-        return EventDate(timex.value, timex.type, "text", timex.span)
-    if event.modality is not None:
-        return None  # a plan or a possibility happens later than its report
+    if event.intended is not None:
+        # "Ghana will host talks next week, the ministry said on Monday": the promise is
+        # Monday's; next week is when the talks would be
+        found = _governing(doc, triggers, timexes, cues)
+        if found is not None:
+            event.intended_date = EventDate(found[0].value, found[0].type, "text", found[0].span)
+    else:
+        # A speech act is dated by its own clause, not by what it is about
+        found = _governing(doc, triggers, timexes, cues, content=event.type not in VERBAL_GOVERNORS)
+        if found is not None:
+            timex = found[0]
+            return EventDate(timex.value, timex.type, "text", timex.span)
+        if event.modality is not None:
+            return None  # a plan or a possibility happens later than its report
+    # A reported fact with no date of its own, or an act announced for later (coded as the
+    # promise or threat it is: "Ghana will host talks next week, the ministry said on Monday"),
+    # takes the date of the report.
     for i in triggers:
         verb = _report_verb(doc[i], cues)
         if verb is None:
             continue
-        found = _governing(doc, [verb.i], timexes)
+        found = _governing(doc, [verb.i], timexes, cues, content=False)
         if found is not None:
             timex = found[0]
             return EventDate(timex.value, timex.type, "report", timex.span)
