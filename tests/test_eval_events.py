@@ -68,3 +68,20 @@ def test_eval_events_false_positive_rate_and_phenomena():
 def test_eval_events_a_gold_event_without_a_plover_type_is_refused():
     with pytest.raises(InputError, match="test:1: event 1 has no PLOVER type"):
         _gold({"plover": "ATTACK"})
+
+
+def test_eval_events_dates_are_scored_where_the_gold_gives_them():
+    promise = dict(_event("AGREE", ["GHA"]), date="2024-03-11")
+    right = dict(_pred("AGREE", ["GHA"]), date="2024-03-11")
+    content = dict(_pred("AGREE", ["GHA"]), date="2025")  # the promised referendum's year
+    at_four = dict(_pred("AGREE", ["GHA"]), date="2024-03-11T04:00")
+    assert _sentence(_gold(promise), [right])["dated_right"] == 1
+    assert _sentence(_gold(promise), [content])["dated_right"] == 0
+    assert _sentence(_gold(promise), [at_four])["dated_right"] == 1
+    missed = _sentence(_gold(promise), [])
+    assert missed["dated"] == 1 and missed["dated_right"] == 0
+    tally = _Tally()
+    tally.add(_sentence(_gold(promise), [right]))
+    tally.add(missed)
+    assert tally.figures()["date_accuracy"] == 0.5
+    assert _Tally().figures()["date_accuracy"] is None

@@ -19,6 +19,9 @@ optional event has is left out. Reported:
   International organisation codes (IGO, UNO, EUR, NGO) are one family, since
   the gold standard codes the UN and Amnesty International alike as IGO;
 - the false-positive rate: the share of sentences with no gold event given any event;
+- date accuracy, where gold events carry a `date` (YYYY-MM-DD or any TIMEX3 value): the share
+  whose predicted event of that type has that date value, or a finer one within it (a time
+  of that day); a missed event counts wrong;
 - the same per type and, when records name a `phenomenon`, per phenomenon.
 """
 
@@ -52,6 +55,7 @@ def _gold_event(item: Any, where: str, n: int) -> dict:
         "actor": _countries(a.get("country") for a in item.get("source_actors") or []),
         "recipient": _countries(a.get("country") for a in item.get("target_actors") or []),
         "reciprocal": bool(item.get("reciprocal")),
+        "date": item.get("date") if isinstance(item.get("date"), str) else None,
     }
 
 
@@ -73,6 +77,7 @@ def predicted_events(result: dict) -> list[dict]:
             "actor": _countries((event["actor"] or {}).get("countries", [])),
             "recipient": _countries((event["recipient"] or {}).get("countries", [])),
             "reciprocal": event["reciprocal"],
+            "date": (event.get("date") or {}).get("value"),
         })
     return out
 
@@ -100,15 +105,23 @@ def _sentence(gold: dict, pred: list[dict]) -> dict[str, Any]:
     # whole events, one to one: each gold event takes the first unmatched prediction that fits
     free = list(pred)
     matched = 0
+    dated = dated_right = 0
     for g in events:
         hit = next((p for p in free if _dyad(p, g)), None)
         if hit is not None:
             free.remove(hit)
             matched += 1
+        if g["date"]:
+            # the date of the event of that type, whoever the prediction says did it
+            dated += 1
+            same = hit or next((p for p in pred if p["type"] in g["types"]), None)
+            # a time of that day is that day ("4 a.m. on Wednesday")
+            dated_right += same is not None and (same["date"] or "").startswith(g["date"])
     return {"tp": gold_types & pred_types, "fp": pred_types - gold_types, "fn": gold_types - pred_types,
             "dyads": matched, "fitted": sum(1 for g in events if any(_dyad(p, g) for p in pred)),
             "predicted_events": len(pred), "gold_events": len(events),
-            "empty": not events, "empty_with_events": not events and bool(pred)}
+            "empty": not events, "empty_with_events": not events and bool(pred),
+            "dated": dated, "dated_right": dated_right}
 
 
 class _Tally:
@@ -127,6 +140,8 @@ class _Tally:
         c["gold_events"] += s["gold_events"]
         c["empty"] += s["empty"]
         c["empty_with_events"] += s["empty_with_events"]
+        c["dated"] += s["dated"]
+        c["dated_right"] += s["dated_right"]
 
     def figures(self) -> dict[str, Any]:
         c = self.counts
@@ -138,6 +153,8 @@ class _Tally:
             "gold_events": c["gold_events"],
             "sentences_without_events": c["empty"],
             "false_positive_rate": round(c["empty_with_events"] / c["empty"], 4) if c["empty"] else None,
+            "dated_events": c["dated"],
+            "date_accuracy": round(c["dated_right"] / c["dated"], 4) if c["dated"] else None,
         }
 
 

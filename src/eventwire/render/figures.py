@@ -29,14 +29,18 @@ def format_events(figures: dict[str, Any]) -> str:
              f"dyads           P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}"
              f"   (gold events some prediction fits: {figures['dyad_accuracy']:.3f})",
              "false-positive rate on sentences without events: " + _rate(figures),
+             *([f"dates right: {figures['date_accuracy']:.3f} of {figures['dated_events']} dated gold events"]
+               if figures.get("date_accuracy") is not None else []),
              f"{'type':<11}{'P':>7}{'R':>7}{'F1':>7}{'pred':>6}{'gold':>6}"]
     for name, f in sorted(figures["per_type"].items()):
         lines.append(f"{name:<11}{f['precision']:>7.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}{f['predicted']:>6}{f['gold']:>6}")
     if figures.get("per_phenomenon"):
-        lines.append(f"{'phenomenon':<16}{'sents':>6}{'type F1':>9}{'dyad F1':>9}{'no-event FP':>13}")
+        lines.append(f"{'phenomenon':<16}{'sents':>6}{'type F1':>9}{'dyad F1':>9}{'no-event FP':>13}{'dates':>7}")
         for name, f in figures["per_phenomenon"].items():
             rate = "n/a" if f["false_positive_rate"] is None else f"{f['false_positive_rate']:.3f}"
-            lines.append(f"{name:<16}{f['sentences']:>6}{f['types']['f1']:>9.3f}{f['dyads']['f1']:>9.3f}{rate:>13}")
+            dates = "n/a" if f.get("date_accuracy") is None else f"{f['date_accuracy']:.3f}"
+            lines.append(f"{name:<16}{f['sentences']:>6}{f['types']['f1']:>9.3f}{f['dyads']['f1']:>9.3f}{rate:>13}"
+                         f"{dates:>7}")
     return "\n".join(lines)
 
 

@@ -172,6 +172,10 @@ def _date(doc: Doc, event, triggers: list[int], timexes, cues) -> EventDate | No
         if verb is None:
             continue
         found = _governing(doc, [verb.i], timexes, cues, content=False)
+        if found is None:
+            # "said on Tuesday it would resume talks": a date the parser hung on the reported verb
+            zone = _report_zone(doc[i], cues)
+            found = next(((item, i) for item, root in timexes if root.i in zone), None)
         if found is not None:
             timex = found[0]
             return EventDate(timex.value, timex.type, "report", timex.span)
