@@ -398,3 +398,22 @@ def test_events_a_named_owners_border_is_its_own_side(analyze):
     text = "Rebels attacked villages near Macedonia's border with Bulgaria."
     event = only(events_of(analyze, text))
     assert event["recipient"] is None or "BGR" not in event["recipient"]["countries"]
+
+
+@pytest.mark.parametrize("text", [
+    "PRETORIA — 'Are we going to send troops to Congo? No decision has been taken,' the defence minister said.",
+    "Asked whether India would join the sanctions, the foreign ministry spokesman declined to comment.",
+    "MANILA — Experts warn that tensions in the South China Sea could escalate into armed conflict.",
+])
+def test_events_questions_no_comment_and_forecasts_are_not_counted(analyze, text):
+    assert [e["type"] for e in events_of(analyze, text) if e["counted"]] == []
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("PRETORIA — South Africa sent troops to Congo on Thursday, the defence minister said.", "MOBILIZE"),
+    ("The foreign ministry declined to join the sanctions against Iran.", "REJECT"),
+    ("France asked Iran to release the detained journalists.", "REQUEST"),
+    ("Iran warned the United States that it could close the Strait of Hormuz.", "THREATEN"),
+])
+def test_events_their_asserted_twins_are(analyze, text, type_):
+    assert type_ in [e["type"] for e in events_of(analyze, text) if e["counted"]]

@@ -40,7 +40,7 @@ TARGETED = frozenset({"ASSAULT", "COERCE"})
 # Modalities of acts that did not happen: could, plans to, must. Such an event stays in the
 # record, flagged, but is not counted as an event (PLOVER codes what happened or was said;
 # intentions, promises, threats and refusals are converted to AGREE, THREATEN and REJECT first).
-NOT_HAPPENED = frozenset({"possible", "planned", "required"})
+NOT_HAPPENED = frozenset({"possible", "planned", "required", "question"})
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "ISM", "IMG"})
 # Sectors of the state: government, military, police, judiciary, legislature, intelligence.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -101,6 +101,8 @@ class EventWords:
     concepts: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()  # [background] marks
     blame: frozenset[str] = frozenset()  # [claims] blame
+    no_comment: frozenset[str] = frozenset()  # [not_acts] what refusing to do is no refusal
+    question_words: frozenset[str] = frozenset()  # [not_acts] what makes "asked" a question
     # type -> mode -> cue words, and context -> cue words; in file order, which decides
     # which mode or context is found first.
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -122,6 +124,7 @@ class EventWords:
             markets=words("not_actors", "markets"), transport=words("not_actors", "transport"),
             sport_people=words("not_actors", "sport_people"), concepts=words("not_actors", "concepts"),
             background_marks=words("background", "marks"), blame=words("claims", "blame"),
+            no_comment=words("not_acts", "no_comment"), question_words=words("not_acts", "question_words"),
             modes={type_: {mode: frozenset(cues) for mode, cues in modes.items()}
                    for type_, modes in raw.get("modes", {}).items()},
             contexts={context: frozenset(cues) for context, cues in raw.get("contexts", {}).items()},

@@ -79,6 +79,28 @@ def not_political(ctx: EventContext, trigger: Token, pattern: Pattern) -> bool:
     return False
 
 
+def not_an_act(ctx: EventContext, trigger: Token, pattern: Pattern) -> bool:
+    """Words of an act that here do no act: "declined to comment" (no refusal of anyone),
+    "asked whether India would join" (a question, no request), "experts warn that tensions
+    could escalate" (a forecast, no threat: what could happen is no one's act)."""
+    words = ctx.words
+    if pattern.type == "REJECT":
+        comp = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
+        if comp is not None and comp.lemma_.lower() in words.no_comment:
+            return True
+    if pattern.type == "REQUEST" and trigger.lemma_.lower() in ("ask", "inquire", "enquire", "wonder"):
+        for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+            if any(t.lower_ in words.question_words and t.i < clause.i for t in clause.subtree):
+                return True
+    if pattern.type == "THREATEN" and not any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+        for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            possible = any(c.dep_ == "aux" and c.lower_ in words.possible for c in clause.children)
+            if possible and subjects and not ctx.is_actor(subjects[0]):
+                return True
+    return False
+
+
 def governors(ctx: EventContext, trigger: Token) -> list[Token]:
     """The chain of verbs and adjectives a trigger hangs from by to-complements
     ("threatened to ban", "is willing to withdraw", "may be on track to declare")."""

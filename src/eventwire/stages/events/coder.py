@@ -10,7 +10,7 @@ from ...document.article import CharSpan
 from ...document.layers import Event, Role
 from ...knowledge.events import LOCATED, TARGETED, EventKnowledge, Pattern
 from ...nlp.syntax import sentence_of
-from .clauses import asserted, governors, not_political, subject_of
+from .clauses import asserted, governors, not_an_act, not_political, subject_of
 from .context import SUBJECT_DEPS, EventContext, is_nominal, object_of
 from .merge import fold_obligations, governed, merge
 from .modality import confidence, contexts, convert, modality, mode_from_words
@@ -52,7 +52,8 @@ class EventCoder:
                 obj = object_of(token)
                 if obj is not None:
                     absorbed.add(obj.i)  # "rejected calls by Belarus": the calls are what was rejected
-            if not asserted(ctx, token, pattern) or not_political(ctx, token, pattern):
+            if (not asserted(ctx, token, pattern) or not_political(ctx, token, pattern)
+                    or not_an_act(ctx, token, pattern)):
                 continue
             event = self.build(token, pattern)
             if event is not None:

@@ -30,6 +30,9 @@ CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "REL", "SOC"})
 def modality(words: EventWords, event: Event, trigger: Token, governors: list[Token]) -> None:
     """Negation, and the modality the trigger and the verbs governing it give the event."""
     chain = [trigger] + governors
+    if trigger.sent.text.rstrip(" '\"\u2019\u201d").endswith("?") or _asked_whether(trigger):
+        event.modality = "question"  # "Are we going to send troops to Congo?"
+        return
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
         chain.append(trigger.head)  # "an Israeli strike could come within days": its verb says how sure
     for node in chain:
@@ -56,6 +59,18 @@ def modality(words: EventWords, event: Event, trigger: Token, governors: list[To
                         m.lower_ == "unless" for m in child.children)):
                     event.modality = "conditional" if event.modality is None else event.modality
                 event.intended = event.intended or ("unless" if any(m.lower_ == "unless" for m in child.children) else None)
+
+
+def _asked_whether(trigger: Token) -> bool:
+    """Inside a "whether" clause: "asked whether India would join the sanctions", "it is unclear
+    whether troops will withdraw"."""
+    node = trigger
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "dobj", "pobj", "nsubj", "nsubjpass"):
+            return False
+        node = node.head
 
 
 def by_actor(event: Event) -> None:
