@@ -232,9 +232,9 @@ def test_events_fighting_a_disease_is_no_attack(analyze):
     ("The Senegalese government has faced weeks of unrest. On Friday the interior ministry banned a march "
      "planned by opposition groups in Dakar, and Senegal's president called for calm.",
      {"COERCE"}, (["SEN"], ["SEN"])),
-    pytest.param("LIMA, June 3 (Reuters) - Police detained dozens of students outside the congress building on Monday.",
-                 {"COERCE"}, (["PER"], ["PER"]), marks=pytest.mark.xfail(
-                     strict=True, reason="a generic 'congress' is read as the US Congress before the dateline")),
+    # a word in lower case is no name: "congress" is not the US Congress, nor Congress, Arizona
+    ("LIMA, June 3 (Reuters) - Police detained dozens of students outside the congress building on Monday.",
+     {"COERCE"}, (["PER"], ["PER"])),
     ("Ghana's opposition has long complained about the electoral commission. On Tuesday, police "
      "arrested two of its organisers in Accra.", {"COERCE"}, (["GHA"], ["GHA"])),
     ("KAMPALA — Police arrested 12 people during an opposition rally in Kampala on Saturday.",

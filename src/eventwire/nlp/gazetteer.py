@@ -75,11 +75,14 @@ class Gazetteer:
                     words[k] = strings[hashes[k]]
                 return words[k]
 
+            folded = index is self.folded
             for i in [i for i, h in enumerate(hashes) if h in firsts]:
                 for length, names in index[word(i)].items():
                     j = i + length
                     if j > n:
                         continue
+                    if folded and length == 1 and orth_lower[0][i] == hashes[i]:
+                        continue  # "outside the congress building": a word in lower case is no name
                     kinds = names.get(tuple(word(k) for k in range(i, j)))
                     for kind in kinds or ():
                         found[(i, j, kind)] = None

@@ -58,6 +58,8 @@ def _take_ner_spans(doc: Doc, resources: Resources, claims: Claims) -> None:
             continue
         if len(ent) == 1 and ent.text.lower().rstrip(".") in months and _beside_a_number(doc, ent.start):
             continue  # "QUITO, May 2 (Reuters)", "on 3 May": a date, not a person or a place
+        if ent.text.islower():
+            continue  # "outside the congress building": a name has a capital letter somewhere
         if ent.start in dateline_tokens:
             # "LIMA (Reuters) -": the capitals are a place, whatever NER says.
             label = "ORG" if resources.knowledge.actors.lookup(ent.text) and ent.text[1:].islower() else "GPE"
