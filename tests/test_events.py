@@ -417,3 +417,16 @@ def test_events_questions_no_comment_and_forecasts_are_not_counted(analyze, text
 ])
 def test_events_their_asserted_twins_are(analyze, text, type_):
     assert type_ in [e["type"] for e in events_of(analyze, text) if e["counted"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("TBILISI, Georgia — Riot police used water cannon and tear gas against demonstrators on Monday.",
+     ("ASSAULT", ["GEO"], ["GEO"])),
+    ("SANTIAGO, Chile — Police turned water cannon on protesters on Friday.", ("ASSAULT", ["CHL"], ["CHL"])),
+])
+def test_events_force_turned_on_people_is_an_attack(analyze, text, expected):
+    assert dyad(only(events_of(analyze, text, published="2024-05-06"))) == expected
+
+
+def test_events_using_a_thing_is_no_attack(analyze):
+    assert events_of(analyze, "The army used the stadium as a base.") == []
