@@ -430,3 +430,12 @@ def test_events_force_turned_on_people_is_an_attack(analyze, text, expected):
 
 def test_events_using_a_thing_is_no_attack(analyze):
     assert events_of(analyze, "The army used the stadium as a base.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ABUJA, Nigeria — The International Monetary Fund on Wednesday approved a $3.4 billion emergency loan "
+     "for Nigeria.", ("AID", ["IGO"], ["NGA"])),
+    ("The World Bank approved a $500 million loan to Kenya.", ("AID", ["IGO"], ["KEN"])),
+])
+def test_events_an_approved_loan_is_aid(analyze, text, expected):
+    assert dyad(only(events_of(analyze, text, published="2024-05-06"))) == expected
