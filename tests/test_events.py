@@ -439,3 +439,9 @@ def test_events_using_a_thing_is_no_attack(analyze):
 ])
 def test_events_an_approved_loan_is_aid(analyze, text, expected):
     assert dyad(only(events_of(analyze, text, published="2024-05-06"))) == expected
+
+
+def test_events_a_plural_taken_for_a_name_at_the_start_is_still_the_event(analyze):
+    event = only(events_of(analyze, "BRUSSELS — Talks between Serbia and Kosovo ended without agreement on Monday.",
+                           published="2024-05-06"))
+    assert event["type"] == "CONSULT" and sorted(event["actor"]["countries"]) == ["KOS", "SRB"]

@@ -27,7 +27,8 @@ def trigger_candidates(doc: Doc, words: frozenset[str]) -> list[int]:
     columns = doc.to_array([LEMMA, LOWER, ORTH])
     # A lemma keeps its case ("Protests"), so each distinct one is lower-cased once.
     lemmas = [lemma for lemma in numpy.unique(columns[:, 0]).tolist() if strings[lemma].lower() in words]
-    lowers = [lower for lower in numpy.unique(columns[:, 1]).tolist() if strings[lower] in words]
+    lowers = [lower for lower in numpy.unique(columns[:, 1]).tolist()
+              if strings[lower] in words or any(form in words for form in _singulars(strings[lower]))]
     wanted = numpy.isin(columns[:, 0], lemmas) | numpy.isin(columns[:, 1], lowers)
     wanted[2:] |= columns[1:-1, 2] == _HYPHEN
     return numpy.nonzero(wanted)[0].tolist()
@@ -71,7 +72,18 @@ def noun_keys(token: Token) -> list[str]:
     keys.append(token.lemma_.lower())
     if token.lower_ != token.lemma_.lower():
         keys.append(token.lower_)
+    if token.pos_ == "PROPN" and token.is_title:
+        # "Talks between Serbia and Kosovo ended": a plural the tagger took for a name at the
+        # start of a sentence is not lemmatised
+        keys += _singulars(token.lower_)
     return keys
+
+
+def _singulars(word: str) -> list[str]:
+    """What a plural may be the plural of: "talks" -> "talk", "clashes" -> "clash"."""
+    if not word.endswith("s") or len(word) < 4:
+        return []
+    return [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
 
 
 def verb_fits(ctx: EventContext, verb: Token, pattern: Pattern) -> Token | None | bool:
