@@ -123,6 +123,7 @@ class EventCoder:
                 if story is not None and not faces_it:
                     role.countries, role.note = [story[0]], story[1]
         target_where_it_happened(ctx, event, pattern, trigger)
+        attacker_where_it_happened(ctx, event, pattern, trigger)
         if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
                 event.recipient is None or event.recipient.empty):
             event.recipient = Role(list(event.actor.heads), event.actor.span, list(event.actor.entities),
@@ -175,3 +176,25 @@ def _what_was_hit(trigger: Token) -> Token | None:
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
+
+
+def attacker_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern, trigger: Token) -> None:
+    """ "A car bomb ripped through a market in Baghdad", "an airstrike killed 30 people": an
+    attack whose text names no attacker, only a weapon or nothing, is coded as PLOVER does, with
+    the country where it happened as its actor (the place's, else the story's)."""
+    if event.type != "ASSAULT" or pattern.reciprocal:
+        return
+    actor = event.actor
+    if actor is not None and (actor.countries or actor.entities or actor.sectors):
+        return
+    where = event.recipient.countries if event.recipient is not None and event.recipient.note and \
+        "where it happened" in event.recipient.note else None
+    story = ctx.story_country()
+    if not where and story is None:
+        return
+    if actor is None or actor.empty:
+        head = trigger if trigger.pos_ in ("NOUN", "PROPN") else next(
+            (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), trigger)
+        event.actor = actor = Role([head.i], CharSpan.of(head))
+    actor.countries = list(where) if where else [story[0]]
+    actor.note = "no attacker named: the country where it happened"
