@@ -445,3 +445,12 @@ def test_events_a_plural_taken_for_a_name_at_the_start_is_still_the_event(analyz
     event = only(events_of(analyze, "BRUSSELS — Talks between Serbia and Kosovo ended without agreement on Monday.",
                            published="2024-05-06"))
     assert event["type"] == "CONSULT" and sorted(event["actor"]["countries"]) == ["KOS", "SRB"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("China deployed dozens of warplanes and navy ships around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
+    ("TBILISI — Georgia's prime minister deployed riot police around parliament on Tuesday.",
+     ("MOBILIZE", ["GEO"], [])),
+])
+def test_events_a_deployment_faces_another_country_or_no_one(analyze, text, expected):
+    assert dyad(only(events_of(analyze, text, published="2024-05-06"))) == expected

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ...document.article import CharSpan
 from ...document.layers import Event, Role
-from ...knowledge.events import LOCATED, TARGETED, EventKnowledge, Pattern
+from ...knowledge.events import LOCATED, STATE_SECTORS, TARGETED, EventKnowledge, Pattern
 from ...nlp.syntax import sentence_of
 from .clauses import asserted, governors, not_an_act, not_political, subject_of
 from .context import SUBJECT_DEPS, EventContext, is_nominal, object_of
@@ -122,6 +122,7 @@ class EventCoder:
                                                      for e in other.entities)
                 if story is not None and not faces_it:
                     role.countries, role.note = [story[0]], story[1]
+        deployed_at_home(event)
         target_where_it_happened(ctx, event, pattern, trigger)
         attacker_where_it_happened(ctx, event, pattern, trigger)
         if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
@@ -198,3 +199,15 @@ def attacker_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern
         event.actor = actor = Role([head.i], CharSpan.of(head))
     actor.countries = list(where) if where else [story[0]]
     actor.note = "no attacker named: the country where it happened"
+
+
+def deployed_at_home(event: Event) -> None:
+    """ "deployed riot police around parliament": forces sent to a place or a body of their own
+    state face no one; only people of their own country can be whom a deployment is against
+    ("ordered the army into the streets to fight drug gangs")."""
+    if event.type != "MOBILIZE" or event.actor is None or event.recipient is None:
+        return
+    recipient = event.recipient
+    if recipient.countries and set(recipient.countries) <= set(event.actor.countries) and (
+            not recipient.sectors or set(recipient.sectors) <= STATE_SECTORS):
+        event.recipient = None
