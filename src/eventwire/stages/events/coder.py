@@ -8,13 +8,20 @@ from spacy.tokens import Doc, Token
 
 from ...document.article import CharSpan
 from ...document.layers import Event, Role
-from ...knowledge.events import LOCATED, STATE_SECTORS, TARGETED, EventKnowledge, Pattern
+from ...knowledge.events import (
+    LOCATED,
+    STATE_SECTORS,
+    TARGETED,
+    EventKnowledge,
+    Pattern,
+)
 from ...nlp.syntax import sentence_of
 from .clauses import asserted, governors, not_an_act, not_political, subject_of
 from .context import SUBJECT_DEPS, EventContext, is_nominal, object_of
 from .merge import fold_obligations, governed, merge
 from .modality import confidence, contexts, convert, modality, mode_from_words
 from .quoted import attributions, demanded, obligations, reported
+from .recipient_sources import recipient_heads
 from .roles import (
     between,
     domestic,
@@ -24,7 +31,6 @@ from .roles import (
     recipient,
     role_of,
 )
-from .recipient_sources import recipient_heads
 from .triggers import match_trigger, trigger_candidates
 
 
