@@ -3,7 +3,8 @@
     EventwireError              anything a user can fix; str() is a one-line message
      ├── InputError             a file or record we cannot read (names the input)
      ├── ConfigError            a setting, model name or dictionary we cannot use
-     └── StageError             a pipeline stage failed on one article (names both)
+     ├── StageError             a pipeline stage failed on one article (names both)
+     └── StoreError             the corpus store cannot be opened or written (names the store)
 
 Library code raises these and never prints or exits; the CLI turns them into one line
 on stderr and a non-zero exit code. Every message says what to do next.
@@ -41,3 +42,11 @@ class StageError(EventwireError):
             f"{article}: the {stage} stage failed ({type(cause).__name__}: {cause}) — "
             "the other articles were analysed; please report this with the article text"
         )
+
+
+class StoreError(EventwireError):
+    """The corpus store cannot be opened, read or written; what was stored stays consistent."""
+
+    def __init__(self, store: str, problem: str, fix: str):
+        self.store = store
+        super().__init__(f"{store}: {problem} — {fix}")
