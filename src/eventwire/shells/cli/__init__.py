@@ -11,6 +11,7 @@ import click
 
 from .analyze import analyze
 from .evaluate import evaluate
+from .ingest import failures, ingest
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,3 +22,5 @@ def main() -> None:
 
 main.add_command(analyze)
 main.add_command(evaluate)
+main.add_command(ingest)
+main.add_command(failures)

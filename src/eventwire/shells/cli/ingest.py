@@ -1,0 +1,109 @@
+"""`eventwire ingest` and `eventwire failures`: articles into the corpus store, and what could
+not go in."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, deque
+from pathlib import Path
+
+import click
+
+from ...document.article import Failure, parse_published, with_published
+from ...errors import EventwireError
+from ...readers import read_inputs
+from ...render.writer import printable
+from ...settings import Settings
+from ...store import DEFAULT_STORE, Store, text_key
+from .common import fail
+
+DB_HELP = f"The store: a path to an SQLite file or a database URL [default: {DEFAULT_STORE}]."
+
+
+@click.command()
+@click.argument("sources", nargs=-1)
+@click.option("--db", default=None, metavar="URL", help=DB_HELP)
+@click.option("--published", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for articles that give none.")
+@click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline [default: en_core_web_sm].")
+@click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
+@click.option("--processes", type=int, default=None, help="Worker processes for many articles.")
+def ingest(sources, db, published, model, batch_size, processes) -> None:
+    """Analyse articles and keep them, with every extraction, in the corpus store.
+
+    SOURCES are files, directories (read recursively) or - for standard input, as for
+    `eventwire analyze`. An article already in the store (the same text) is not analysed
+    again, so running the same command after an interruption stores only the rest. Inputs
+    that cannot be read or analysed are kept as failures (`eventwire failures`).
+    """
+    try:
+        settings = Settings.from_env().with_(model=model, batch_size=batch_size, processes=processes)
+        when = parse_published(published, "--published") if published else None
+        store = Store.open(db)
+    except EventwireError as err:
+        fail(str(err))
+    if not sources:
+        if sys.stdin.isatty():
+            fail("no input — give files or directories to ingest, or - to read standard input")
+        sources = ("-",)
+    counts: Counter = Counter()
+    queued: deque = deque()  # (input id, origin) of each article handed to the analyzer, in order
+
+    def new_articles():
+        for item in read_inputs(sources):
+            counts["read"] += 1
+            if isinstance(item, Failure):
+                store.add_failure(item.id, item.origin, "read", item.message)
+                counts["failures"] += 1
+                click.echo(f"error: {printable(item.message)}", err=True)
+                continue
+            if store.has(text_key(item.text)):
+                counts["duplicates"] += 1
+                continue
+            queued.append((item.id, item.origin))
+            yield with_published(item, when) if when is not None and item.published is None else item
+
+    try:
+        pending = new_articles()
+        first = next(pending, None)
+        if first is not None:
+            from ...core.analyzer import Analyzer  # spaCy loads only when there is work
+
+            analyzer = Analyzer(settings)
+            for result in analyzer.analyze_many(_chain(first, pending)):
+                input_id, origin = queued.popleft()
+                if isinstance(result, Failure):
+                    store.add_failure(input_id, origin, "analysis", result.message)
+                    counts["failures"] += 1
+                    click.echo(f"error: {printable(result.message)}", err=True)
+                elif store.add(result, input_id, origin):
+                    counts["stored"] += 1
+                else:
+                    counts["duplicates"] += 1  # the same text twice in this run
+    except EventwireError as err:
+        fail(f"{err} (the articles stored before this are complete)")
+    click.echo(f"read {counts['read']} = stored {counts['stored']} + duplicates {counts['duplicates']} "
+               f"+ failures {counts['failures']} (store: {store.name})", err=True)
+    if counts["failures"]:
+        sys.exit(1)
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+@click.command()
+@click.option("--db", default=None, metavar="URL", help=DB_HELP)
+def failures(db) -> None:
+    """The inputs that could not be read or analysed, with the reason, one a line."""
+    if db is None and not Path(DEFAULT_STORE).exists():
+        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    try:
+        rows = Store.open(db, create=False).failures()
+    except EventwireError as err:
+        fail(str(err))
+    for row in rows:
+        click.echo(f"{row['origin']}\t{row['reason']}\t{printable(row['message'])}")
+    if not rows:
+        click.echo("no failures", err=True)
