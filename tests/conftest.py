@@ -45,3 +45,38 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"reference material {path} is not present")
     return path
+
+
+# The corpus store's tests run on both backends: SQLite in a temporary file, and PostgreSQL on
+# the server .ci/run starts (tools/postgres) and names in EVENTWIRE_TEST_POSTGRES, one new
+# database per test. Without that variable the PostgreSQL half is skipped, saying why.
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "corpus.db")
+        return
+    import os
+    import uuid
+
+    admin = os.environ.get("EVENTWIRE_TEST_POSTGRES")
+    if not admin and os.environ.get("EVENTWIRE_CI"):
+        pytest.fail("CI runs the store tests on PostgreSQL, but EVENTWIRE_TEST_POSTGRES is not set")
+    if not admin:
+        pytest.skip("no PostgreSQL server: run through .ci/run, or start one with tools/postgres and set "
+                    "EVENTWIRE_TEST_POSTGRES")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"eventwire_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()

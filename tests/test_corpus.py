@@ -29,8 +29,8 @@ def _event(n, type_, actor, recipient, trigger, text, date, counted=True):
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(str(tmp_path / "corpus.db"))
+def store(store_url):
+    store = Store.open(store_url)
     one = "India accused Pakistan of shelling border villages on Monday."
     two = "Indonesian police arrested ten protesters in Jakarta.\tNobody was hurt."
     three = "Russia did not attack Ukraine's grid, officials said."
@@ -80,12 +80,12 @@ def test_rows_read_back_from_csv_tsv_json_and_jsonl(store):
     assert [json.loads(line)["counted"] for line in out.getvalue().splitlines()] == [True, True]
 
 
-def test_the_command_gives_the_same_rows(store, tmp_path):
-    result = CliRunner().invoke(main, ["events", "--db", store.engine.url.database, "--recipient", "PAK",
-                                       "--format", "jsonl"])
+def test_the_command_gives_the_same_rows(store):
+    where = store.engine.url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(main, ["events", "--db", where, "--recipient", "PAK", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["trigger"] for line in result.output.splitlines()] == ["accused"]
-    table = CliRunner().invoke(main, ["events", "--db", store.engine.url.database])
+    table = CliRunner().invoke(main, ["events", "--db", where])
     assert table.output.splitlines()[0].split()[:3] == ["article", "event", "type"]
 
 

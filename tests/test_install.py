@@ -135,3 +135,10 @@ def test_install_setup_without_the_index_fails_clearly_and_leaves_no_stamp(tmp_p
     result = _run_setup(project, PIP_CONFIG_FILE=os.devnull, PIP_INDEX_URL="http://127.0.0.1:9/simple",
                         PIP_RETRIES="0", PIP_DEFAULT_TIMEOUT="5")
     assert result.returncode == 1 and not (venv / ".eventwire-installed").exists()
+
+
+def test_ci_runs_the_store_tests_on_a_postgresql_server_it_starts():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    start, test = ci.index("tools/postgres start"), ci.rindex("bin/test")
+    assert start < test and "EVENTWIRE_TEST_POSTGRES" in ci and "EVENTWIRE_CI=1" in ci
+    assert "bin/setup dev postgres" in (ROOT / "bin" / "test").read_text(encoding="utf-8")

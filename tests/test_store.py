@@ -27,8 +27,8 @@ def record(text="Kenya accused Uganda of shelling the border town on Monday.", i
     }
 
 
-def test_the_same_text_is_stored_once_whatever_its_whitespace(tmp_path):
-    store = Store.open(str(tmp_path / "corpus.db"))
+def test_the_same_text_is_stored_once_whatever_its_whitespace(store_url):
+    store = Store.open(store_url)
     assert store.add(record(), "a.txt", "news/a.txt")
     copy = record(text="Kenya  accused Uganda of shelling\nthe border town on Monday. ", id="b")
     assert text_key(copy["text"]) == text_key(record()["text"])
@@ -36,19 +36,19 @@ def test_the_same_text_is_stored_once_whatever_its_whitespace(tmp_path):
     assert store.counts() == {"articles": 1, "event_mentions": 1, "quote_mentions": 0, "failures": 0}
 
 
-def test_extractions_are_rows_with_their_evidence(tmp_path):
-    path = tmp_path / "corpus.db"
-    Store.open(str(path)).add(record(), "a.txt", "news/a.txt")
-    with sqlite3.connect(path) as db:
-        text, stored = db.execute("SELECT text, record FROM articles").fetchone()
-        row = db.execute("SELECT type, actor_countries, recipient_countries, trigger_start, trigger_end "
-                         "FROM event_mentions").fetchone()
+def test_extractions_are_rows_with_their_evidence(store_url):
+    store = Store.open(store_url)
+    store.add(record(), "a.txt", "news/a.txt")
+    with store.engine.connect() as db:
+        text, stored = db.exec_driver_sql("SELECT text, record FROM articles").fetchone()
+        row = db.exec_driver_sql("SELECT type, actor_countries, recipient_countries, trigger_start, trigger_end "
+                                 "FROM event_mentions").fetchone()
     assert json.loads(stored)["events"][0]["type"] == "ACCUSE"
     assert row[:3] == ("ACCUSE", "KEN", "UGA") and text[row[3]:row[4]] == "accused"
 
 
-def test_a_failure_met_again_is_kept_once(tmp_path):
-    store = Store.open(str(tmp_path / "corpus.db"))
+def test_a_failure_met_again_is_kept_once(store_url):
+    store = Store.open(store_url)
     for _ in range(2):
         store.add_failure("b", "news/b.html", "read", "news/b.html: is not UTF-8 text")
     store.add_failure("c", "news/c.html", "read", "news/c.html: is empty")
@@ -58,6 +58,7 @@ def test_a_failure_met_again_is_kept_once(tmp_path):
 @pytest.mark.parametrize("where,words", [
     ("mysql://user@host/db", "unknown kind of database"),
     ("/no/such/folder/corpus.db", "does not exist"),
+    ("postgresql://nobody@127.0.0.1:9/none", "cannot reach the database server"),
 ])
 def test_unusable_store_addresses_are_refused(where, words):
     with pytest.raises(StoreError, match=words):
@@ -80,13 +81,14 @@ def test_another_programs_database_is_refused(tmp_path):
         Store.open(str(path))
 
 
-def test_a_store_from_a_newer_eventwire_is_refused(tmp_path):
-    path = tmp_path / "corpus.db"
-    Store.open(str(path))
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE eventwire_meta SET value = ? WHERE key = 'store_version'", (str(schema.STORE_VERSION + 1),))
+def test_a_store_from_a_newer_eventwire_is_refused(store_url):
+    store = Store.open(store_url)
+    with store.engine.begin() as db:
+        db.execute(schema.meta.update().where(schema.meta.c.key == "store_version")
+                   .values(value=str(schema.STORE_VERSION + 1)))
+    store.engine.dispose()
     with pytest.raises(StoreError, match="newer eventwire"):
-        Store.open(str(path))
+        Store.open(store_url)
 
 
 def test_a_read_only_store_says_so_and_keeps_what_it_has(tmp_path):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sqlalchemy import and_, literal, select
+from sqlalchemy import and_, func, literal, select
 
 from ..errors import InputError
 from . import schema
@@ -58,8 +58,8 @@ class Corpus:
         if wanted.since:
             conditions.append(events.c.date >= wanted.since)
         if wanted.until:
-            # "2022-03" includes every day of March: compare up to the length given
-            conditions.append(events.c.date < wanted.until + "\uffff")
+            # "2022-03" includes every day of March: compare as many characters as it has
+            conditions.append(func.substr(events.c.date, 1, len(wanted.until)) <= wanted.until)
         if not wanted.uncounted:
             conditions.append(events.c.counted.is_(True))
         text = articles.c.text
