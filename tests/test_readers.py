@@ -164,7 +164,32 @@ def test_readers_directory_recursive_in_name_order(tmp_path):
     (tmp_path / "b" / "2.txt").write_text("Second article text.", encoding="utf-8")
     (tmp_path / "1.txt").write_text("First article text.", encoding="utf-8")
     items = list(read_inputs([str(tmp_path)]))
-    assert [i.id for i in items] == ["1", "2"]
+    assert [i.id for i in items] == ["1", "b/2"]  # ids are paths within the directory given
+
+
+def test_readers_same_name_in_two_folders_are_two_ids(tmp_path):
+    for month in ("05", "06"):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "a.txt").write_text(f"An article from month {month}.", encoding="utf-8")
+    assert [i.id for i in read_inputs([str(tmp_path)])] == ["05/a", "06/a"]
+
+
+def test_readers_html_in_a_declared_or_detected_charset(tmp_path):
+    body = "The ministers met in São Paulo on Monday and agreed to resume talks on trade. " * 4
+    page = f'<html><head><meta charset="windows-1252"><title>Café talks</title></head><body><article><p>{body}</p></article></body></html>'
+    (tmp_path / "page.html").write_bytes(page.encode("cp1252"))
+    [item] = list(read_inputs([str(tmp_path / "page.html")]))
+    assert not isinstance(item, Failure), item
+    assert item.text.startswith("Café talks") and "São Paulo" in item.text
+
+
+def test_readers_a_record_id_used_twice_in_a_feed_is_reported(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Kenya and Uganda held talks."}\n'
+                    '{"id": "a", "text": "Another article with the same id."}\n', encoding="utf-8")
+    first, second = read_inputs([str(feed)])
+    assert not isinstance(first, Failure) and isinstance(second, Failure)
+    assert "already used by" in second.message and "feed.jsonl:1" in second.message
 
 
 def test_readers_missing_path_is_a_failure_not_a_crash(tmp_path):

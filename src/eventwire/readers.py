@@ -5,7 +5,10 @@ Formats (chosen by file extension; stdin is sniffed):
   .html .htm               main text and metadata extracted with trafilatura
   .json                    one record {id, text, headline?, published?, url?, source?} or a list of them
   .jsonl .ndjson           one such record a line (blank lines are skipped)
-A directory is read recursively, files in name order.
+A directory is read recursively, files in name order; a file's id is its path within the
+directory, less its extension ("2024/05/a"). HTML is read in the charset it declares, or the
+one detected, when it is not UTF-8. A record id used twice in one JSON Lines file is reported
+as a failure, not analysed twice.
 
 Readers never raise for one bad record: they yield a `Failure` naming it and go on.
 """
@@ -13,6 +16,7 @@ Readers never raise for one bad record: they yield a `Failure` naming it and go 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -50,6 +54,35 @@ def decode(data: bytes, origin: str) -> str:
             "convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.txt",
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+                               re.IGNORECASE)
+
+
+def decode_html(data: bytes, origin: str) -> str:
+    """An HTML page's text: UTF-8 if it is, else the charset the page declares, else the one
+    charset-normalizer detects. Only a page that is none of these is refused."""
+    if b"\x00" in data[:8192]:
+        return decode(data, origin)  # the binary-file message
+    try:
+        return decode(data, origin)
+    except InputError:
+        pass
+    declared = _DECLARED_CHARSET.search(data[:8192])
+    if declared:
+        name = (declared.group(1) or declared.group(2)).decode("ascii")
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect instead
+    from charset_normalizer import from_bytes  # only pages that are not UTF-8 need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(origin, "is HTML in no character encoding that could be recognised",
+                         "save the page as UTF-8 and read it again")
+    return str(best)
 
 
 def article_from_html(html: str, id: str, origin: str, max_chars: int = MAX_CHARS) -> Article:
@@ -100,15 +133,18 @@ def read_inputs(
             if not files:
                 yield Failure(path.name, name, f"{name}: the directory has no files — point at a directory of articles")
             for file in files:
-                yield from _read_file(file, max_chars)
+                # "2024/05/a.txt" and "2024/06/a.txt" are two articles: the id is the path within
+                # the directory given, less its extension
+                yield from _read_file(file, max_chars, file.relative_to(path).with_suffix("").as_posix())
         elif path.exists():
             yield from _read_file(path, max_chars)
         else:
             yield Failure(path.stem or name, name, f"{name}: no such file or directory — check the path")
 
 
-def _read_file(path: Path, max_chars: int) -> Iterator[Article | Failure]:
+def _read_file(path: Path, max_chars: int, id: str | None = None) -> Iterator[Article | Failure]:
     origin = str(path)
+    stem = id or path.stem
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
@@ -120,17 +156,20 @@ def _read_file(path: Path, max_chars: int) -> Iterator[Article | Failure]:
             return
         data = path.read_bytes()
     except InputError as err:
-        yield Failure(path.stem, origin, str(err))
+        yield Failure(stem, origin, str(err))
         return
     except OSError as err:
-        yield Failure(path.stem, origin, f"{origin}: cannot read it ({err.strerror}) — check the path and permissions")
+        yield Failure(stem, origin, f"{origin}: cannot read it ({err.strerror}) — check the path and permissions")
         return
-    yield from _read_bytes(data, origin, path.suffix.lower(), path.stem, max_chars)
+    yield from _read_bytes(data, origin, path.suffix.lower(), stem, max_chars)
 
 
 def _read_bytes(data: bytes, origin: str, suffix: str | None, stem: str,
                 max_chars: int) -> Iterator[Article | Failure]:
     try:
+        if suffix in HTML_SUFFIXES or (suffix is None and _looks_like_html(data)):
+            yield article_from_html(decode_html(data, origin), stem, origin, max_chars)
+            return
         text = decode(data, origin)
         if suffix is None:
             suffix = _sniff(text)
@@ -145,6 +184,11 @@ def _read_bytes(data: bytes, origin: str, suffix: str | None, stem: str,
             yield article_from_text(text, stem, origin, max_chars=max_chars)
     except InputError as err:
         yield Failure(stem, origin, str(err))
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data.lstrip()[:1000].lower()
+    return head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<!--") and b"<html" in head)
 
 
 def _sniff(text: str) -> str:
@@ -183,6 +227,18 @@ def _read_json(text: str, origin: str, stem: str, max_chars: int) -> Iterator[Ar
 
 
 def _read_jsonl(lines: Iterable, origin: str, max_chars: int) -> Iterator[Article | Failure]:
+    seen: dict[str, str] = {}  # record id -> where it was first used
+    for item in _read_jsonl_records(lines, origin, max_chars):
+        if isinstance(item, Article):
+            first = seen.setdefault(item.id, item.origin)
+            if first != item.origin:
+                yield Failure(item.id, item.origin, f"{item.origin}: the id {item.id!r} is already used by "
+                              f"{first} — give each record its own id; this one was not analysed")
+                continue
+        yield item
+
+
+def _read_jsonl_records(lines: Iterable, origin: str, max_chars: int) -> Iterator[Article | Failure]:
     for number, raw in enumerate(lines, 1):
         where = f"{origin}:{number}"
         default_id = f"{Path(origin).stem}-{number}"
