@@ -91,3 +91,20 @@ def test_an_ingest_killed_mid_way_resumes_with_nothing_lost_or_doubled(tmp_path)
         assert orphans.fetchone()[0] == 0
     assert len(keys) == len(set(keys)) == len(set(texts))  # 0 lost, 0 doubled
     assert f"stored {len(set(texts)) - partial} + duplicates {partial} + failures 0" in again.stderr
+
+
+FRENCH = ("PARIS — Le président de la République a reçu lundi à l'Élysée le chancelier allemand pour "
+          "discuter de la guerre en Ukraine et de l'aide militaire européenne, a indiqué la présidence.")
+
+
+def test_an_article_not_in_english_is_a_failure_unless_asked_for(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (news / "en.txt").write_text(SEED, encoding="utf-8")
+    refused = eventwire("ingest", "news", cwd=tmp_path)
+    assert refused.returncode == 1 and "read 2 = stored 1 + duplicates 0 + failures 1" in refused.stderr
+    assert "news/fr.txt\tlanguage\t" in eventwire("failures", cwd=tmp_path).stdout
+    asked = eventwire("ingest", "news", "--any-language", cwd=tmp_path)
+    assert asked.returncode == 0 and "stored 1 + duplicates 1" in asked.stderr
+    assert "written in 'fr'" in asked.stderr

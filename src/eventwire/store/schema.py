@@ -91,7 +91,7 @@ failures = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("input_id", Text, nullable=False),
     Column("origin", Text, nullable=False),
-    Column("reason", String(32), nullable=False),  # "read", "analysis"
+    Column("reason", String(32), nullable=False),  # "read", "analysis", "language"
     Column("message", Text, nullable=False),
     Column("at", String(32), nullable=False),
 )

@@ -11,6 +11,7 @@ import click
 
 from ...document.article import Failure, parse_published, with_published
 from ...errors import EventwireError
+from ...language import foreign_language
 from ...readers import read_inputs
 from ...render.writer import printable
 from ...settings import Settings
@@ -28,13 +29,16 @@ DB_HELP = f"The store: a path to an SQLite file or a database URL [default: {DEF
 @click.option("--model", default=None, metavar="NAME", help="Any installed spaCy pipeline [default: en_core_web_sm].")
 @click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
 @click.option("--processes", type=int, default=None, help="Worker processes for many articles.")
-def ingest(sources, db, published, model, batch_size, processes) -> None:
+@click.option("--any-language", is_flag=True,
+              help="Analyse articles that are not in English too (with a warning), instead of refusing them.")
+def ingest(sources, db, published, model, batch_size, processes, any_language) -> None:
     """Analyse articles and keep them, with every extraction, in the corpus store.
 
     SOURCES are files, directories (read recursively) or - for standard input, as for
     `eventwire analyze`. An article already in the store (the same text) is not analysed
     again, so running the same command after an interruption stores only the rest. Inputs
-    that cannot be read or analysed are kept as failures (`eventwire failures`).
+    that cannot be read or analysed, and articles not in English, are kept as failures
+    (`eventwire failures`).
     """
     try:
         settings = Settings.from_env().with_(model=model, batch_size=batch_size, processes=processes)
@@ -60,6 +64,18 @@ def ingest(sources, db, published, model, batch_size, processes) -> None:
             if store.has(text_key(item.text)):
                 counts["duplicates"] += 1
                 continue
+            foreign = foreign_language(item.text)
+            if foreign is not None:
+                code, probability = foreign
+                if not any_language:
+                    message = (f"{item.origin}: written in '{code}' (probability {probability:.2f}), and eventwire "
+                               "reads English — translate it, or ingest it anyway with --any-language")
+                    store.add_failure(item.id, item.origin, "language", message)
+                    counts["failures"] += 1
+                    click.echo(f"error: {printable(message)}", err=True)
+                    continue
+                click.echo(f"warning: {item.origin}: written in '{code}'; analysed as English on request",
+                           err=True)
             queued.append((item.id, item.origin))
             yield with_published(item, when) if when is not None and item.published is None else item
 
