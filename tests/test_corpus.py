@@ -1,4 +1,4 @@
-"""Querying the corpus store (no model): filters, formats, and the same rows from Python and the
+"""Querying the corpus store's event mentions (no model): filters, formats, and the same rows from Python and the
 command line."""
 
 import csv
@@ -12,7 +12,7 @@ from eventwire.errors import InputError
 from eventwire.render.rows import write_rows
 from eventwire.shells.cli import main
 from eventwire.store import Store
-from eventwire.store.corpus import EVENT_COLUMNS, Corpus
+from eventwire.store.corpus import MENTION_COLUMNS, Corpus
 
 
 def _record(text, events, published="2024-05-06"):
@@ -43,50 +43,57 @@ def store(store_url):
 
 def test_filters_by_country_type_and_date(store):
     corpus = Corpus(store)
-    assert [r["trigger"] for r in corpus.events(actor="IND")] == ["accused"]
-    assert [r["trigger"] for r in corpus.events(actor="ind")] == ["accused"]  # codes in any case
-    assert [r["trigger"] for r in corpus.events(actor="IN")] == []  # "IN" is not "IND" nor "IDN"
-    assert [r["trigger"] for r in corpus.events(recipient="IDN", type="coerce")] == ["arrested"]
-    assert [r["trigger"] for r in corpus.events(since="2024-05")] == ["accused"]
-    assert [r["trigger"] for r in corpus.events(until="2024-04")] == ["arrested"]
+    assert [r["trigger"] for r in corpus.mentions(actor="IND")] == ["accused"]
+    assert [r["trigger"] for r in corpus.mentions(actor="ind")] == ["accused"]  # codes in any case
+    assert [r["trigger"] for r in corpus.mentions(actor="IN")] == []  # "IN" is not "IND" nor "IDN"
+    assert [r["trigger"] for r in corpus.mentions(recipient="IDN", type="coerce")] == ["arrested"]
+    assert [r["trigger"] for r in corpus.mentions(since="2024-05")] == ["accused"]
+    assert [r["trigger"] for r in corpus.mentions(until="2024-04")] == ["arrested"]
 
 
 def test_events_that_did_not_happen_only_when_asked(store):
     corpus = Corpus(store)
-    assert "attack" not in [r["trigger"] for r in corpus.events()]
-    assert [r["trigger"] for r in corpus.events(uncounted=True, actor="RUS")] == ["attack"]
+    assert "attack" not in [r["trigger"] for r in corpus.mentions()]
+    assert [r["trigger"] for r in corpus.mentions(uncounted=True, actor="RUS")] == ["attack"]
 
 
 def test_a_limit_must_be_a_number_of_rows(store):
     with pytest.raises(InputError, match="give 1 or more"):
-        list(Corpus(store).events(limit=0))
+        list(Corpus(store).mentions(limit=0))
 
 
 def test_rows_read_back_from_csv_tsv_json_and_jsonl(store):
-    rows = list(Corpus(store).events())
+    rows = list(Corpus(store).mentions())
     for fmt in ("csv", "tsv"):
         out = io.StringIO()
-        assert write_rows(rows, EVENT_COLUMNS, fmt, out) == 2
+        assert write_rows(rows, MENTION_COLUMNS, fmt, out) == 2
         back = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="," if fmt == "csv" else "\t"))
         assert [r["trigger"] for r in back] == ["accused", "arrested"]
     tsv = io.StringIO()
-    write_rows(rows, EVENT_COLUMNS, "tsv", tsv)
+    write_rows(rows, MENTION_COLUMNS, "tsv", tsv)
     assert "\tNobody" not in tsv.getvalue()  # a tab inside a sentence does not split its row
     out = io.StringIO()
-    write_rows(rows, EVENT_COLUMNS, "json", out)
+    write_rows(rows, MENTION_COLUMNS, "json", out)
     assert [r["actor_countries"] for r in json.loads(out.getvalue())] == ["IND", "IDN"]
     out = io.StringIO()
-    write_rows(iter(rows), EVENT_COLUMNS, "jsonl", out)
+    write_rows(iter(rows), MENTION_COLUMNS, "jsonl", out)
     assert [json.loads(line)["counted"] for line in out.getvalue().splitlines()] == [True, True]
 
 
 def test_the_command_gives_the_same_rows(store):
     where = store.engine.url.render_as_string(hide_password=False)
-    result = CliRunner().invoke(main, ["events", "--db", where, "--recipient", "PAK", "--format", "jsonl"])
+    result = CliRunner().invoke(main, ["events", "--mentions", "--db", where, "--recipient", "PAK", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["trigger"] for line in result.output.splitlines()] == ["accused"]
-    table = CliRunner().invoke(main, ["events", "--db", where])
+    table = CliRunner().invoke(main, ["events", "--mentions", "--db", where])
     assert table.output.splitlines()[0].split()[:3] == ["article", "event", "type"]
+    # without --mentions: the events, each counted once (the store was filled without an
+    # ingest, so the events are rebuilt first)
+    from eventwire.store.aggregate import aggregate
+
+    aggregate(store)
+    events = CliRunner().invoke(main, ["events", "--db", where, "--format", "csv"])
+    assert [row["n_mentions"] for row in csv.DictReader(io.StringIO(events.output))] == ["1", "1"]
 
 
 def test_the_command_without_a_store_says_what_to_do(tmp_path):

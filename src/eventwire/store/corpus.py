@@ -2,10 +2,11 @@
 
     corpus = Corpus(Store.open("eventwire.db"))
     for row in corpus.events(actor="RUS", recipient="UKR", type="ASSAULT", since="2022-02"):
-        ...
+        ...                                   # events: mentions of one happening counted once
+    corpus.mentions(actor="RUS")              # every report of an event, with its article
+    corpus.event("ev-1a2b3c4d5e6f")           # one event and its mentions (a merged-away id too)
 
 Parameterised SQL only (SQLAlchemy Core expressions): a filter value is never pasted into SQL.
-Today a row is one event mention, with its article; aggregation across articles comes later.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import and_, func, literal, select, true
 
 from ..errors import InputError
 from . import schema
 from .store import Store
 
-EVENT_COLUMNS = ("article", "event", "type", "mode", "actor_countries", "recipient_countries", "date",
+EVENT_COLUMNS = ("id", "type", "mode", "actor_countries", "recipient_countries", "date_first", "date_last",
+                 "n_mentions", "n_articles", "n_sources", "trigger", "sentence", "url")
+MENTION_COLUMNS = ("article", "event", "type", "mode", "actor_countries", "recipient_countries", "date",
                  "place", "counted", "negated", "modality", "trigger", "sentence", "published", "outlet",
                  "url", "input_id")
 
@@ -32,7 +35,9 @@ class EventFilter:
     mode: str | None = None
     since: str | None = None  # a date or its prefix: "2022", "2022-03", "2022-03-01"
     until: str | None = None
-    uncounted: bool = False  # also negated, possible, planned, required events
+    uncounted: bool = False  # also negated, possible, planned, required events (mentions only)
+    min_sources: int | None = None  # events reported by at least this many outlets (events only)
+    id: str | None = None  # one event (events), or the mentions of one event (mentions)
     limit: int | None = None
 
 
@@ -41,27 +46,58 @@ class Corpus:
         self.store = store
 
     def events(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Event mentions with their article, in article and text order, filtered."""
-        wanted = EventFilter(**filters)
-        if wanted.limit is not None and wanted.limit < 1:
-            raise InputError("limit", f"{wanted.limit} is not a number of rows", "give 1 or more")
+        """Events (mentions of one happening counted once), earliest first, filtered; each with
+        its first mention's trigger and sentence."""
+        wanted = _checked(EventFilter(**filters))
+        events, mentions, articles = schema.events, schema.event_mentions, schema.articles
+        conditions = _conditions(wanted, events.c.actor_countries, events.c.recipient_countries, events.c.type,
+                                 events.c.mode, events.c.date_first, events.c.date_last)
+        if wanted.min_sources:
+            conditions.append(events.c.n_sources >= wanted.min_sources)
+        if wanted.id:
+            conditions.append(events.c.id == wanted.id)
+        query = (
+            select(events, mentions.c.trigger_start, mentions.c.trigger_end, mentions.c.sentence_start,
+                   mentions.c.sentence_end, articles.c.text, articles.c.url)
+            .join(mentions, and_(mentions.c.article == events.c.first_article, mentions.c.event == events.c.first_event))
+            .join(articles, articles.c.id == events.c.first_article)
+            .where(and_(true(), *conditions))
+            .order_by(events.c.date_first, events.c.first_article, events.c.id)
+        )
+        if wanted.limit:
+            query = query.limit(wanted.limit)
+        with self.store._connect() as conn:
+            for row in conn.execute(query).mappings():
+                out = {key: row[key] for key in EVENT_COLUMNS if key in row}
+                out["trigger"] = row["text"][row["trigger_start"]:row["trigger_end"]]
+                out["sentence"] = row["text"][row["sentence_start"]:row["sentence_end"]]
+                yield {key: out.get(key) for key in EVENT_COLUMNS}
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with every mention of it; an id merged into another event leads there."""
+        from .aggregate import resolve
+
+        current = resolve(self.store, event_id)
+        if current is None:
+            return None
+        event = next(self.events(id=current), None)
+        if event is not None:
+            event["mentions"] = list(self.mentions(id=current))
+        return event
+
+    def mentions(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Event mentions (every report) with their article, in article and text order, filtered."""
+        wanted = _checked(EventFilter(**filters))
         events, articles = schema.event_mentions, schema.articles
-        conditions = []
-        for column, code in ((events.c.actor_countries, wanted.actor), (events.c.recipient_countries, wanted.recipient)):
-            if code:
-                # codes are stored space-separated; pad so that "IN" never matches "IND"
-                conditions.append((literal(" ") + column + literal(" ")).like(f"% {code.upper()} %"))
-        if wanted.type:
-            conditions.append(events.c.type == wanted.type.upper())
-        if wanted.mode:
-            conditions.append(events.c.mode == wanted.mode)
-        if wanted.since:
-            conditions.append(events.c.date >= wanted.since)
-        if wanted.until:
-            # "2022-03" includes every day of March: compare as many characters as it has
-            conditions.append(func.substr(events.c.date, 1, len(wanted.until)) <= wanted.until)
+        conditions = _conditions(wanted, events.c.actor_countries, events.c.recipient_countries, events.c.type,
+                                 events.c.mode, events.c.date, events.c.date)
         if not wanted.uncounted:
             conditions.append(events.c.counted.is_(True))
+        if wanted.id:
+            links = schema.event_links
+            conditions.append(select(links.c.event_id).where(
+                links.c.event_id == wanted.id, links.c.article == events.c.article,
+                links.c.event == events.c.event).exists())
         text = articles.c.text
         query = (
             select(events.c.article, events.c.event, events.c.type, events.c.mode, events.c.actor_countries,
@@ -70,7 +106,7 @@ class Corpus:
                    events.c.sentence_start, events.c.sentence_end, articles.c.published, articles.c.outlet,
                    articles.c.url, articles.c.input_id, text)
             .join(articles, articles.c.id == events.c.article)
-            .where(and_(*conditions))
+            .where(and_(true(), *conditions))
             .order_by(events.c.article, events.c.trigger_start)
         )
         if wanted.limit:
@@ -78,6 +114,32 @@ class Corpus:
         with self.store._connect() as conn:
             for row in conn.execute(query).mappings():
                 yield _event_row(row)
+
+
+def _checked(wanted: EventFilter) -> EventFilter:
+    for name in ("limit", "min_sources"):
+        value = getattr(wanted, name)
+        if value is not None and value < 1:
+            raise InputError(name.replace("_", " "), f"{value} is not a number of rows or sources", "give 1 or more")
+    return wanted
+
+
+def _conditions(wanted: EventFilter, actor, recipient, type_, mode, first, last) -> list:
+    conditions = []
+    for column, code in ((actor, wanted.actor), (recipient, wanted.recipient)):
+        if code:
+            # codes are stored space-separated; pad so that "IN" never matches "IND"
+            conditions.append((literal(" ") + column + literal(" ")).like(f"% {code.upper()} %"))
+    if wanted.type:
+        conditions.append(type_ == wanted.type.upper())
+    if wanted.mode:
+        conditions.append(mode == wanted.mode)
+    if wanted.since:
+        conditions.append(last >= wanted.since)
+    if wanted.until:
+        # "2022-03" includes every day of March: compare as many characters as it has
+        conditions.append(func.substr(first, 1, len(wanted.until)) <= wanted.until)
+    return conditions
 
 
 def _event_row(row) -> dict[str, Any]:
@@ -88,4 +150,4 @@ def _event_row(row) -> dict[str, Any]:
     out["counted"], out["negated"] = bool(out["counted"]), bool(out["negated"])
     out["trigger"] = text[row["trigger_start"]:row["trigger_end"]]
     out["sentence"] = text[row["sentence_start"]:row["sentence_end"]]
-    return {key: out[key] for key in EVENT_COLUMNS}
+    return {key: out[key] for key in MENTION_COLUMNS}

@@ -95,3 +95,38 @@ failures = Table(
     Column("message", Text, nullable=False),
     Column("at", String(32), nullable=False),
 )
+
+
+# ---- derived from the rows above, rebuilt by store/aggregate.py at any time ----------------
+
+events = Table(
+    "events", metadata,
+    Column("id", String(40), primary_key=True),  # stable: named after its earliest mention
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("actor_countries", Text),
+    Column("recipient_countries", Text),
+    Column("date_first", String(32)),
+    Column("date_last", String(32)),
+    Column("n_mentions", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),  # distinct outlets (an article of no outlet counts as one)
+    Column("first_article", Integer, nullable=False),
+    Column("first_event", String(16), nullable=False),
+    Index("events_type", "type"),
+)
+
+event_links = Table(
+    "event_links", metadata,
+    Column("event_id", String(40), nullable=False),
+    Column("article", Integer, nullable=False),
+    Column("event", String(16), nullable=False),
+    Index("event_links_event", "event_id"),
+)
+
+# An event merged into another when the corpus grew: its id still leads to the one it joined.
+event_aliases = Table(
+    "event_aliases", metadata,
+    Column("old_id", String(40), primary_key=True),
+    Column("event_id", String(40), nullable=False),
+)

@@ -79,7 +79,7 @@ class Store:
                 raise StoreError(name, f"the folder {path.parent} does not exist", "create it or choose another path")
         try:
             engine = create_engine(url)
-        except NoSuchModuleError:
+        except (NoSuchModuleError, ImportError):
             raise StoreError(name, "no driver for this kind of database is installed",
                              "install eventwire's postgres group (bin/setup postgres)") from None
         if parsed.get_backend_name() == "sqlite":

@@ -16,6 +16,7 @@ from ...readers import read_inputs
 from ...render.writer import printable
 from ...settings import Settings
 from ...store import DEFAULT_STORE, Store, text_key
+from ...store.aggregate import aggregate
 from .common import fail
 
 DB_HELP = f"The store: a path to an SQLite file or a database URL [default: {DEFAULT_STORE}]."
@@ -96,6 +97,8 @@ def ingest(sources, db, published, model, batch_size, processes, any_language) -
                     counts["stored"] += 1
                 else:
                     counts["duplicates"] += 1  # the same text twice in this run
+        if counts["stored"]:
+            aggregate(store)  # events, not reports: rebuilt from every stored mention
     except EventwireError as err:
         fail(f"{err} (the articles stored before this are complete)")
     click.echo(f"read {counts['read']} = stored {counts['stored']} + duplicates {counts['duplicates']} "

@@ -1,7 +1,9 @@
-"""`eventwire events`: the event mentions in the corpus store, filtered, as a table or a file."""
+"""`eventwire events` and `eventwire show`: the events in the corpus store (each happening once,
+however many articles report it), or every mention, filtered, as a table or a file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -9,7 +11,7 @@ import click
 from ...errors import EventwireError
 from ...render.rows import ROW_FORMATS, write_rows
 from ...store import DEFAULT_STORE, Store
-from ...store.corpus import EVENT_COLUMNS, Corpus
+from ...store.corpus import EVENT_COLUMNS, MENTION_COLUMNS, Corpus
 from .common import fail, output
 from .ingest import DB_HELP
 
@@ -22,21 +24,59 @@ from .ingest import DB_HELP
 @click.option("--mode", default=None, metavar="MODE", help="Only this PLOVER mode.")
 @click.option("--since", default=None, metavar="DATE", help="Events dated on or after: 2022, 2022-03 or 2022-03-01.")
 @click.option("--until", default=None, metavar="DATE", help="Events dated on or before (a month or year includes all of it).")
-@click.option("--all", "uncounted", is_flag=True, help="Also events that did not happen: negated, possible, planned.")
+@click.option("--min-sources", type=int, default=None, metavar="N", help="Events reported by at least N outlets.")
+@click.option("--mentions", "as_mentions", is_flag=True, help="Every report of an event, with its article, one a row.")
+@click.option("--all", "uncounted", is_flag=True,
+              help="With --mentions: also events that did not happen (negated, possible, planned).")
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
 @click.option("--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
 @click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write here instead of standard output.")
-def events(db, actor, recipient, type_, mode, since, until, uncounted, limit, fmt, out) -> None:
-    """Event mentions in the corpus store, one a row, with the article each comes from."""
+def events(db, actor, recipient, type_, mode, since, until, min_sources, as_mentions, uncounted, limit, fmt,
+           out) -> None:
+    """Events in the corpus store: the same happening reported by many articles is one event,
+    with its number of mentions, articles and outlets. --mentions lists every report instead."""
     if db is None and not Path(DEFAULT_STORE).exists():
         fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
     try:
         corpus = Corpus(Store.open(db, create=False))
-        rows = corpus.events(actor=actor, recipient=recipient, type=type_, mode=mode, since=since,
-                             until=until, uncounted=uncounted, limit=limit)
+        filters = dict(actor=actor, recipient=recipient, type=type_, mode=mode, since=since, until=until,
+                       limit=limit)
+        if as_mentions:
+            rows, columns = corpus.mentions(uncounted=uncounted, **filters), MENTION_COLUMNS
+        else:
+            rows, columns = corpus.events(min_sources=min_sources, **filters), EVENT_COLUMNS
         with output(out) as stream:
-            count = write_rows(rows, EVENT_COLUMNS, fmt, stream)
+            count = write_rows(rows, columns, fmt, stream)
     except EventwireError as err:
         fail(str(err))
     if out is not None:
         click.echo(f"{count} events written to {out}", err=True)
+
+
+@click.command()
+@click.argument("event_id")
+@click.option("--db", default=None, metavar="URL", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def show(event_id, db, fmt) -> None:
+    """One event with every mention of it: outlet, date, trigger and sentence. An id that was
+    merged into another event as the corpus grew shows that event."""
+    if db is None and not Path(DEFAULT_STORE).exists():
+        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    try:
+        event = Corpus(Store.open(db, create=False)).event(event_id)
+    except EventwireError as err:
+        fail(str(err))
+    if event is None:
+        fail(f"{event_id}: no such event in the store — list them with: eventwire events")
+    if fmt == "json":
+        click.echo(json.dumps(event, ensure_ascii=False, indent=2))
+        return
+    if event["id"] != event_id:
+        click.echo(f"{event_id} was merged into {event['id']}", err=True)
+    click.echo(f"{event['id']}  {event['type']}  {event['actor_countries'] or '-'} -> "
+               f"{event['recipient_countries'] or '-'}  {event['date_first'] or ''}"
+               f"{'..' + event['date_last'] if event['date_last'] != event['date_first'] else ''}  "
+               f"{event['n_mentions']} mentions in {event['n_articles']} articles from {event['n_sources']} sources")
+    for mention in event["mentions"]:
+        click.echo(f"  {mention['published'] or '':10}  {mention['outlet'] or mention['input_id']}: "
+                   f"[{mention['trigger']}] {' '.join(mention['sentence'].split())}")
