@@ -80,3 +80,49 @@ def show(event_id, db, fmt) -> None:
     for mention in event["mentions"]:
         click.echo(f"  {mention['published'] or '':10}  {mention['outlet'] or mention['input_id']}: "
                    f"[{mention['trigger']}] {' '.join(mention['sentence'].split())}")
+
+
+EXPORTS = {  # what -> the formats it can be written in
+    "events": ("polecat", "plover", "csv", "jsonl"),
+    "mentions": ("csv", "tsv", "jsonl"),
+}
+
+
+@click.command()
+@click.argument("what", type=click.Choice(tuple(EXPORTS)))
+@click.option("--db", default=None, metavar="URL", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(("polecat", "plover", "csv", "tsv", "jsonl")), default="csv",
+              show_default=True, help="events: polecat (POLECAT's 40-column TSV), plover (PLOVER JSON Lines), csv, "
+                                      "jsonl; mentions: csv, tsv, jsonl.")
+@click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+def export(what, db, fmt, out) -> None:
+    """Every event (one row each, however many articles report it) or every mention, in the
+    formats event-data tools read."""
+    from ...store.export import (
+        MENTION_EXPORT_COLUMNS,
+        POLECAT_COLUMNS,
+        mention_rows,
+        plover_rows,
+        polecat_rows,
+    )
+
+    if fmt not in EXPORTS[what]:
+        fail(f"--format {fmt}: not a format for {what} — use one of {', '.join(EXPORTS[what])}")
+    if db is None and not Path(DEFAULT_STORE).exists():
+        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    try:
+        store = Store.open(db, create=False)
+        if what == "mentions":
+            rows, columns, kind = mention_rows(store), MENTION_EXPORT_COLUMNS, fmt
+        elif fmt == "polecat":
+            rows, columns, kind = polecat_rows(store), POLECAT_COLUMNS, "tsv"
+        elif fmt == "plover":
+            rows, columns, kind = plover_rows(store), (), "jsonl"
+        else:
+            rows, columns, kind = Corpus(store).events(), EVENT_COLUMNS, fmt
+        with output(out) as stream:
+            count = write_rows(rows, columns, kind, stream)
+    except EventwireError as err:
+        fail(str(err))
+    if out is not None:
+        click.echo(f"{count} {what} written to {out}", err=True)

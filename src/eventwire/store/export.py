@@ -1,0 +1,129 @@
+"""The store's events in the formats researchers' tools read: POLECAT's 40-column TSV, PLOVER
+JSON Lines, and GDELT-style mention rows. One row per event (mentions counted once), filled
+from the event's first mention and its article's record; docs/corpus.md lists each column's
+source and what cannot be filled.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from sqlalchemy import and_, select
+
+from .. import __version__
+from . import schema
+from .store import Store
+
+POLECAT_COLUMNS = (
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW",
+    "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw",
+    "Wikipedia Recipient ID", "Placename", "City", "District", "Province", "Country", "Latitude",
+    "Longitude", "GeoNames ID", "Raw Placename", "Feature Type", "Source", "Publication Date",
+    "Story People", "Story Organizations", "Story Locations", "Language", "Version",
+)
+MENTION_EXPORT_COLUMNS = ("event_id", "article", "mention", "input_id", "url", "outlet", "published",
+                          "type", "trigger", "trigger_start", "trigger_end", "sentence", "sentence_start",
+                          "sentence_end")
+
+
+def _first_mentions(store: Store) -> Iterator[tuple[dict, dict, dict]]:
+    """(event row, its first mention's event in the record, the record) for every event."""
+    events, articles = schema.events, schema.articles
+    query = (select(events, articles.c.record, articles.c.outlet, articles.c.published)
+             .join(articles, articles.c.id == events.c.first_article)
+             .order_by(events.c.date_first, events.c.first_article, events.c.id))
+    with store.engine.connect() as conn:
+        for row in conn.execute(query).mappings():
+            record = json.loads(row["record"])
+            mention = next(e for e in record.get("events") or [] if e["id"] == row["first_event"])
+            yield dict(row), mention, record
+
+
+def polecat_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for event, mention, record in _first_mentions(store):
+        entities = {e["id"]: e for e in record.get("entities") or []}
+        place = mention.get("place") or {}
+        row = {
+            "Event ID": event["id"], "Event Date": event["date_first"], "Event Type": event["type"],
+            "Event Mode": event["mode"], "Intensity": mention.get("intensity"),
+            "Quad Code": (mention.get("quad") or "").upper() or None, "Contexts": _join(mention.get("context")),
+            "Placename": place.get("name"), "Country": place.get("country"), "Latitude": place.get("lat"),
+            "Longitude": place.get("lon"), "GeoNames ID": place.get("geonameid"),
+            "Raw Placename": (place.get("span") or {}).get("text"), "Feature Type": place.get("feature"),
+            "City": place.get("name") if place.get("feature") == "city" else None,
+            "Source": event["outlet"], "Publication Date": event["published"],
+            "Story People": _join(e["name"] for e in entities.values() if e["type"] == "PERSON"),
+            "Story Organizations": _join(e["name"] for e in entities.values() if e["type"] == "ORG"),
+            "Story Locations": _join(e["name"] for e in entities.values() if e["type"] in ("GPE", "LOC", "FAC")),
+            "Language": "en", "Version": f"eventwire-{__version__}",
+        }
+        for side, role in (("Actor", mention.get("actor")), ("Recipient", mention.get("recipient"))):
+            role = role or {}
+            named = [entities[i] for i in role.get("entities") or [] if i in entities]
+            sectors = role.get("sectors") or []
+            row.update({
+                f"{side} Name": _join(e["name"] for e in named), f"{side} Country": _join(role.get("countries")),
+                f"Primary {side} Sector": sectors[0] if sectors else None, f"{side} Sectors": _join(sectors),
+                f"{side} Title": _join(e.get("title") for e in named),
+                f"{side} Name Raw": (role.get("span") or {}).get("text"),
+            })
+        yield {column: row.get(column) for column in POLECAT_COLUMNS}
+
+
+def plover_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """PLOVER's standard JSON (one event a line), with the store's counts beside it."""
+    for event, mention, record in _first_mentions(store):
+        meta = record.get("meta") or {}
+        yield {
+            "id": event["id"], "date": event["date_first"], "enddate": event["date_last"],
+            "event": [event["type"]], "mode": [event["mode"]] if event["mode"] else [],
+            "context": mention.get("context") or [],
+            "actor": _plover_entity(mention.get("actor"), record),
+            "recipient": _plover_entity(mention.get("recipient"), record),
+            "quad_code": mention.get("quad"), "event_text": mention["sentence"]["text"],
+            "event_loc": mention.get("place"), "link": event["id"],
+            "text_info": {"start": mention["sentence"]["start"], "end": mention["sentence"]["end"]},
+            "cite_info": {"url": meta.get("url"), "title": meta.get("title"), "publication": event["outlet"],
+                          "language": "en", "coder": "eventwire", "version": __version__},
+            "n_mentions": event["n_mentions"], "n_articles": event["n_articles"], "n_sources": event["n_sources"],
+        }
+
+
+def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """GDELT's mentions table in spirit: each report of each event, with where it is in which article."""
+    links, mentions, articles = schema.event_links, schema.event_mentions, schema.articles
+    query = (select(links.c.event_id, mentions, articles.c.input_id, articles.c.url, articles.c.outlet,
+                    articles.c.published, articles.c.text)
+             .join(mentions, and_(mentions.c.article == links.c.article, mentions.c.event == links.c.event))
+             .join(articles, articles.c.id == links.c.article)
+             .order_by(links.c.event_id, links.c.article, mentions.c.trigger_start))
+    with store.engine.connect() as conn:
+        for row in conn.execute(query).mappings():
+            text = row["text"]
+            yield {
+                "event_id": row["event_id"], "article": row["article"], "mention": row["event"],
+                "input_id": row["input_id"], "url": row["url"], "outlet": row["outlet"], "published": row["published"],
+                "type": row["type"], "trigger": text[row["trigger_start"]:row["trigger_end"]],
+                "trigger_start": row["trigger_start"], "trigger_end": row["trigger_end"],
+                "sentence": text[row["sentence_start"]:row["sentence_end"]],
+                "sentence_start": row["sentence_start"], "sentence_end": row["sentence_end"],
+            }
+
+
+def _plover_entity(role: dict | None, record: dict) -> dict[str, Any] | None:
+    if not role:
+        return None
+    entities = {e["id"]: e for e in record.get("entities") or []}
+    named = [entities[i] for i in role.get("entities") or [] if i in entities]
+    return {"code": _join(role.get("countries")), "sector": _join(role.get("sectors")),
+            "entity_text": (role.get("span") or {}).get("text"),
+            "office": _join(e.get("title") for e in named)}
+
+
+def _join(values) -> str | None:
+    """POLECAT's multi-valued cells: joined with "; ", empty when there is nothing."""
+    items = [str(v) for v in (values or []) if v]
+    return "; ".join(dict.fromkeys(items)) or None
