@@ -108,3 +108,14 @@ def test_an_article_not_in_english_is_a_failure_unless_asked_for(tmp_path):
     asked = eventwire("ingest", "news", "--any-language", cwd=tmp_path)
     assert asked.returncode == 0 and "stored 1 + duplicates 1" in asked.stderr
     assert "written in 'fr'" in asked.stderr
+
+
+def test_an_undated_article_takes_its_datelines_date(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Talks in Brasilia\nBRASILIA, May 6, 2024 — Brazil and Argentina held talks "
+                                "on trade on Monday, officials said.\n", encoding="utf-8")
+    assert eventwire("ingest", "news", cwd=tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / "eventwire.db") as db:
+        published, record = db.execute("SELECT published, record FROM articles").fetchone()
+    assert published == "2024-05-06" and json.loads(record)["meta"]["published_from"] == "dateline"

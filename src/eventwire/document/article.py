@@ -208,3 +208,34 @@ def with_published(item: Article | Failure, published: date | None) -> Article |
     if published is None or isinstance(item, Failure):
         return item
     return replace(item, published=published, published_from="option")
+
+
+_MONTHS = {name: n for n, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), 1) for name in names}
+# "BRASILIA, May 6, 2024 —", "LAGOS, Nigeria, Sept. 3, 2023 (Reuters) -": a place in capitals,
+# perhaps its country, then a full date (a day and month alone say no year: no date then).
+_DATELINE_DATE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([^)]{1,30}\))?,?\s+"
+    r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+def dateline_date(text: str) -> date | None:
+    """The date a dateline at the start of one of the first lines gives, if it gives a whole one."""
+    for line in text.lstrip().split("\n")[:3]:
+        match = _DATELINE_DATE.match(line.strip())
+        if match and match.group(1).lower() in _MONTHS:
+            try:
+                return date(int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2)))
+            except ValueError:
+                return None
+    return None
+
+
+def with_dateline_date(item: Article | Failure) -> Article | Failure:
+    """An article with no publication date takes its dateline's, marked as such."""
+    if isinstance(item, Failure) or item.published is not None:
+        return item
+    found = dateline_date(item.text)
+    return item if found is None else replace(item, published=found, published_from="dateline")

@@ -9,7 +9,12 @@ from pathlib import Path
 
 import click
 
-from ...document.article import Failure, parse_published, with_published
+from ...document.article import (
+    Failure,
+    parse_published,
+    with_dateline_date,
+    with_published,
+)
 from ...errors import EventwireError
 from ...language import foreign_language
 from ...readers import read_inputs
@@ -78,6 +83,8 @@ def ingest(sources, db, published, model, batch_size, processes, any_language) -
                 click.echo(f"warning: {item.origin}: written in '{code}'; analysed as English on request",
                            err=True)
             queued.append((item.id, item.origin))
+            # the input's own date first, then the dateline's ("BRASILIA, May 6, 2024 -"), then --published
+            item = with_dateline_date(item)
             yield with_published(item, when) if when is not None and item.published is None else item
 
     try:
