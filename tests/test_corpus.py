@@ -100,3 +100,20 @@ def test_the_command_without_a_store_says_what_to_do(tmp_path):
     result = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 2 and "ingest" in result.output
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_quotes_by_speaker_and_words(store_url):
+    from eventwire.store.corpus import quotes
+
+    text = "Kenya's president William Ruto said the talks would resume. \"We want peace,\" he said."
+    record = {"id": "q", "text": text, "published": "2024-05-06", "meta": {"source": "Wire"}, "events": [],
+              "entities": [{"id": "e1", "name": "William Ruto", "type": "PERSON"}],
+              "quotes": [{"id": "q1", "kind": "direct", "speaker": {"start": 74, "end": 76, "text": "he"},
+                          "speaker_entity": "e1", "cue": {"start": 77, "end": 81, "text": "said"},
+                          "content": [{"start": 61, "end": 72, "text": "We want peace"}]}]}
+    store = Store.open(store_url)
+    store.add(record, "q", "q.txt")
+    [row] = quotes(store, speaker="ruto")  # by the entity's name, though the text says "he"
+    assert (row["speaker"], row["speaker_name"], row["content"]) == ("he", "William Ruto", "We want peace")
+    assert list(quotes(store, words="PEACE")) and not list(quotes(store, words="war"))
+    assert not list(quotes(store, speaker="Odinga"))

@@ -11,6 +11,7 @@ Parameterised SQL only (SQLAlchemy Core expressions): a filter value is never pa
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -22,6 +23,8 @@ from .store import Store
 
 EVENT_COLUMNS = ("id", "type", "mode", "actor_countries", "recipient_countries", "date_first", "date_last",
                  "n_mentions", "n_articles", "n_sources", "trigger", "sentence", "url")
+QUOTE_COLUMNS = ("article", "quote", "kind", "speaker", "speaker_name", "content", "published", "outlet", "url",
+                 "input_id")
 MENTION_COLUMNS = ("article", "event", "type", "mode", "actor_countries", "recipient_countries", "date",
                  "place", "counted", "negated", "modality", "trigger", "sentence", "published", "outlet",
                  "url", "input_id")
@@ -114,6 +117,39 @@ class Corpus:
         with self.store._connect() as conn:
             for row in conn.execute(query).mappings():
                 yield _event_row(row)
+
+
+def quotes(store: Store, speaker: str | None = None, words: str | None = None,
+           limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Quotes in article and text order: `speaker` matches the words naming the speaker in the
+    text or the speaker's entity name; `words`, the quoted words (case-insensitive)."""
+    if limit is not None and limit < 1:
+        raise InputError("limit", f"{limit} is not a number of rows", "give 1 or more")
+    quotes_, articles = schema.quote_mentions, schema.articles
+    conditions = []
+    if words:
+        conditions.append(func.lower(quotes_.c.content).contains(words.lower(), autoescape=True))
+    query = (select(quotes_, articles.c.published, articles.c.outlet, articles.c.url, articles.c.input_id,
+                    articles.c.record)
+             .join(articles, articles.c.id == quotes_.c.article)
+             .where(and_(true(), *conditions))
+             .order_by(quotes_.c.article, quotes_.c.content_start))
+    count = 0
+    with store._connect() as conn:
+        names: dict[int, dict[str, str]] = {}
+        for row in conn.execute(query).mappings():
+            if row["article"] not in names:  # the record names each entity once
+                record = json.loads(row["record"])
+                names[row["article"]] = {e["id"]: e["name"] for e in record.get("entities") or []}
+            out = {key: row[key] for key in QUOTE_COLUMNS if key in row}
+            out["speaker_name"] = names[row["article"]].get(row["speaker_entity"])
+            if speaker and not any(speaker.lower() in (value or "").lower()
+                                   for value in (out["speaker"], out["speaker_name"])):
+                continue
+            yield {key: out.get(key) for key in QUOTE_COLUMNS}
+            count += 1
+            if limit and count >= limit:
+                return
 
 
 def _checked(wanted: EventFilter) -> EventFilter:

@@ -11,7 +11,13 @@ import click
 from ...errors import EventwireError
 from ...render.rows import ROW_FORMATS, write_rows
 from ...store import DEFAULT_STORE, Store
-from ...store.corpus import EVENT_COLUMNS, MENTION_COLUMNS, Corpus
+from ...store.corpus import (
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+    Corpus,
+    quotes,
+)
 from .common import fail, output
 from .ingest import DB_HELP
 
@@ -126,3 +132,24 @@ def export(what, db, fmt, out) -> None:
         fail(str(err))
     if out is not None:
         click.echo(f"{count} {what} written to {out}", err=True)
+
+
+@click.command("quotes")
+@click.option("--db", default=None, metavar="URL", help=DB_HELP)
+@click.option("--speaker", default=None, metavar="NAME", help="Only quotes by a speaker whose name contains this.")
+@click.option("--words", default=None, metavar="TEXT", help="Only quotes whose words contain this.")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
+@click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+def quotes_command(db, speaker, words, limit, fmt, out) -> None:
+    """Who said what: the stored quotes with their speaker and article."""
+    if db is None and not Path(DEFAULT_STORE).exists():
+        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    try:
+        rows = quotes(Store.open(db, create=False), speaker=speaker, words=words, limit=limit)
+        with output(out) as stream:
+            count = write_rows(rows, QUOTE_COLUMNS, fmt, stream)
+    except EventwireError as err:
+        fail(str(err))
+    if out is not None:
+        click.echo(f"{count} quotes written to {out}", err=True)
