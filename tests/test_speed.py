@@ -97,10 +97,13 @@ def test_speed_city_index_is_rebuilt_when_the_data_changes(tmp_path):
     assert index_path(other, tmp_path, code) != first
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["analyze", "no/such/file.txt"], ["analyze", "--format", "xml", "x"]])
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["analyze", "no/such/file.txt"], ["analyze", "--format", "xml", "x"],
+                                  ["events", "--help"], ["export", "--help"]])
 def test_speed_cli_answers_before_importing_spacy(args):
+    # nor SQLAlchemy: the store's library costs 0.16 s and only the store's commands need it
     probe = ("import sys\nfrom eventwire.shells.cli import main\n"
              f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
-             "assert 'spacy' not in sys.modules, 'spaCy was imported'\nprint('ok', file=sys.stderr)")
+             "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+             "assert 'sqlalchemy' not in sys.modules, 'SQLAlchemy was imported'\nprint('ok', file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stderr.strip().endswith("ok"), result.stderr

@@ -20,6 +20,8 @@ DEFAULT_MODEL = "en_core_web_sm"
 MAX_CHARS = 1_000_000
 # A text or HTML file is read whole; past this size it is almost certainly not an article.
 MAX_FILE_BYTES = 10_000_000
+DEFAULT_STORE = "eventwire.db"  # the corpus store when --db names none: an SQLite file here
+
 
 
 def default_cache_dir(environ: dict[str, str] | None = None) -> Path:

@@ -31,9 +31,9 @@ from sqlalchemy.exc import (
 )
 
 from ..errors import StoreError
+from ..settings import DEFAULT_STORE
 from . import schema
 
-DEFAULT_STORE = "eventwire.db"
 _SCHEMES = ("sqlite", "postgresql")
 
 

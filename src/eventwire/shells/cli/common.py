@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Iterator, NoReturn
 
 import click
+
+
+def open_store(db: str | None):
+    """The store a listing reads: it must exist (a listing never creates one)."""
+    from ...store import (  # SQLAlchemy loads only for the store's commands
+        DEFAULT_STORE,
+        Store,
+    )
+
+    if db is None and not Path(DEFAULT_STORE).exists():
+        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    return Store.open(db, create=False)
 
 
 def fail(message: str) -> NoReturn:

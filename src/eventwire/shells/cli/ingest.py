@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, deque
-from pathlib import Path
 
 import click
 
@@ -19,10 +18,8 @@ from ...errors import EventwireError
 from ...language import foreign_language
 from ...readers import read_inputs
 from ...render.writer import printable
-from ...settings import Settings
-from ...store import DEFAULT_STORE, Store, text_key
-from ...store.aggregate import aggregate
-from .common import fail
+from ...settings import DEFAULT_STORE, Settings
+from .common import fail, open_store
 
 DB_HELP = f"The store: a path to an SQLite file or a database URL [default: {DEFAULT_STORE}]."
 
@@ -46,6 +43,10 @@ def ingest(sources, db, published, model, batch_size, processes, any_language) -
     that cannot be read or analysed, and articles not in English, are kept as failures
     (`eventwire failures`).
     """
+    # The store (SQLAlchemy) and language detection load here, not for `eventwire --help`.
+    from ...store import Store, text_key
+    from ...store.aggregate import aggregate
+
     try:
         settings = Settings.from_env().with_(model=model, batch_size=batch_size, processes=processes)
         when = parse_published(published, "--published") if published else None
@@ -123,10 +124,8 @@ def _chain(first, rest):
 @click.option("--db", default=None, metavar="URL", help=DB_HELP)
 def failures(db) -> None:
     """The inputs that could not be read or analysed, with the reason, one a line."""
-    if db is None and not Path(DEFAULT_STORE).exists():
-        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
     try:
-        rows = Store.open(db, create=False).failures()
+        rows = open_store(db).failures()
     except EventwireError as err:
         fail(str(err))
     for row in rows:

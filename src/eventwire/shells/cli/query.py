@@ -4,22 +4,20 @@ however many articles report it), or every mention, filtered, as a table or a fi
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 from ...errors import EventwireError
 from ...render.rows import ROW_FORMATS, write_rows
-from ...store import DEFAULT_STORE, Store
-from ...store.corpus import (
-    EVENT_COLUMNS,
-    MENTION_COLUMNS,
-    QUOTE_COLUMNS,
-    Corpus,
-    quotes,
-)
-from .common import fail, output
+from .common import fail, open_store, output
 from .ingest import DB_HELP
+
+
+def write_listing(rows, columns: tuple[str, ...], fmt: str, out: str | None, what: str) -> None:
+    with output(out) as stream:
+        count = write_rows(rows, columns, fmt, stream)
+    if out is not None:
+        click.echo(f"{count} {what} written to {out}", err=True)
 
 
 @click.command()
@@ -41,22 +39,18 @@ def events(db, actor, recipient, type_, mode, since, until, min_sources, as_ment
            out) -> None:
     """Events in the corpus store: the same happening reported by many articles is one event,
     with its number of mentions, articles and outlets. --mentions lists every report instead."""
-    if db is None and not Path(DEFAULT_STORE).exists():
-        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    from ...store.corpus import EVENT_COLUMNS, MENTION_COLUMNS, Corpus
     try:
-        corpus = Corpus(Store.open(db, create=False))
+        corpus = Corpus(open_store(db))
         filters = dict(actor=actor, recipient=recipient, type=type_, mode=mode, since=since, until=until,
                        limit=limit)
         if as_mentions:
             rows, columns = corpus.mentions(uncounted=uncounted, **filters), MENTION_COLUMNS
         else:
             rows, columns = corpus.events(min_sources=min_sources, **filters), EVENT_COLUMNS
-        with output(out) as stream:
-            count = write_rows(rows, columns, fmt, stream)
+        write_listing(rows, columns, fmt, out, "events")
     except EventwireError as err:
         fail(str(err))
-    if out is not None:
-        click.echo(f"{count} events written to {out}", err=True)
 
 
 @click.command()
@@ -66,10 +60,9 @@ def events(db, actor, recipient, type_, mode, since, until, min_sources, as_ment
 def show(event_id, db, fmt) -> None:
     """One event with every mention of it: outlet, date, trigger and sentence. An id that was
     merged into another event as the corpus grew shows that event."""
-    if db is None and not Path(DEFAULT_STORE).exists():
-        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    from ...store.corpus import Corpus
     try:
-        event = Corpus(Store.open(db, create=False)).event(event_id)
+        event = Corpus(open_store(db)).event(event_id)
     except EventwireError as err:
         fail(str(err))
     if event is None:
@@ -104,6 +97,7 @@ EXPORTS = {  # what -> the formats it can be written in
 def export(what, db, fmt, out) -> None:
     """Every event (one row each, however many articles report it) or every mention, in the
     formats event-data tools read."""
+    from ...store.corpus import EVENT_COLUMNS, Corpus
     from ...store.export import (
         MENTION_EXPORT_COLUMNS,
         POLECAT_COLUMNS,
@@ -114,10 +108,8 @@ def export(what, db, fmt, out) -> None:
 
     if fmt not in EXPORTS[what]:
         fail(f"--format {fmt}: not a format for {what} — use one of {', '.join(EXPORTS[what])}")
-    if db is None and not Path(DEFAULT_STORE).exists():
-        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
     try:
-        store = Store.open(db, create=False)
+        store = open_store(db)
         if what == "mentions":
             rows, columns, kind = mention_rows(store), MENTION_EXPORT_COLUMNS, fmt
         elif fmt == "polecat":
@@ -126,12 +118,9 @@ def export(what, db, fmt, out) -> None:
             rows, columns, kind = plover_rows(store), (), "jsonl"
         else:
             rows, columns, kind = Corpus(store).events(), EVENT_COLUMNS, fmt
-        with output(out) as stream:
-            count = write_rows(rows, columns, kind, stream)
+        write_listing(rows, columns, kind, out, what)
     except EventwireError as err:
         fail(str(err))
-    if out is not None:
-        click.echo(f"{count} {what} written to {out}", err=True)
 
 
 @click.command("quotes")
@@ -143,13 +132,9 @@ def export(what, db, fmt, out) -> None:
 @click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 def quotes_command(db, speaker, words, limit, fmt, out) -> None:
     """Who said what: the stored quotes with their speaker and article."""
-    if db is None and not Path(DEFAULT_STORE).exists():
-        fail(f"{DEFAULT_STORE}: no such store — ingest articles first, or give --db")
+    from ...store.corpus import QUOTE_COLUMNS, quotes
     try:
-        rows = quotes(Store.open(db, create=False), speaker=speaker, words=words, limit=limit)
-        with output(out) as stream:
-            count = write_rows(rows, QUOTE_COLUMNS, fmt, stream)
+        rows = quotes(open_store(db), speaker=speaker, words=words, limit=limit)
+        write_listing(rows, QUOTE_COLUMNS, fmt, out, "quotes")
     except EventwireError as err:
         fail(str(err))
-    if out is not None:
-        click.echo(f"{count} quotes written to {out}", err=True)
