@@ -32,7 +32,7 @@ from sqlalchemy.exc import (
 
 from ..errors import StoreError
 from ..settings import DEFAULT_STORE
-from . import schema
+from . import fulltext, schema
 
 _SCHEMES = ("sqlite", "postgresql")
 
@@ -96,6 +96,7 @@ class Store:
                     raise StoreError(self.name, "the store is empty", "ingest articles first")
                 with self.engine.begin() as conn:
                     schema.metadata.create_all(conn)
+                    fulltext.create_index(conn)
                     conn.execute(schema.meta.insert(), [{"key": "store_version", "value": str(schema.STORE_VERSION)}])
                 return
             if schema.meta.name not in tables:
@@ -110,6 +111,11 @@ class Store:
         if int(version) > schema.STORE_VERSION:
             raise StoreError(self.name, f"written by a newer eventwire (store version {version}, this one "
                              f"reads up to {schema.STORE_VERSION})", "upgrade eventwire to read it")
+        try:
+            with self.engine.begin() as conn:
+                fulltext.create_index(conn)  # a store from before full-text search gets its index
+        except DBAPIError:
+            pass  # a read-only store: it is searched only if it has the index already
 
     def has(self, key: str) -> bool:
         with self._connect() as conn:
@@ -130,6 +136,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 article = conn.execute(schema.articles.insert().values(**row)).inserted_primary_key[0]
+                fulltext.index_article(conn, article, text)
                 events = [_event_row(article, e) for e in record.get("events") or []]
                 if events:
                     conn.execute(schema.event_mentions.insert(), events)

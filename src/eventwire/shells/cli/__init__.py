@@ -12,7 +12,7 @@ import click
 from .analyze import analyze
 from .evaluate import evaluate
 from .ingest import failures, ingest
-from .query import events, export, quotes_command, show
+from .query import events, export, quotes_command, search, show
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,3 +29,4 @@ main.add_command(events)
 main.add_command(show)
 main.add_command(export)
 main.add_command(quotes_command)
+main.add_command(search)

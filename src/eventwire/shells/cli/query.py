@@ -138,3 +138,21 @@ def quotes_command(db, speaker, words, limit, fmt, out) -> None:
         write_listing(rows, QUOTE_COLUMNS, fmt, out, "quotes")
     except EventwireError as err:
         fail(str(err))
+
+
+@click.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--db", default=None, metavar="URL", help=DB_HELP)
+@click.option("--limit", type=int, default=20, show_default=True, help="At most this many articles.")
+@click.option("--format", "fmt", type=click.Choice(ROW_FORMATS), default="table", show_default=True)
+@click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+def search(words, db, limit, fmt, out) -> None:
+    """The stored articles that hold all these words, best matches first, with a snippet."""
+    from ...store.search import SEARCH_COLUMNS
+    from ...store.search import search as search_articles
+
+    try:
+        rows = search_articles(open_store(db), " ".join(words), limit=limit)
+        write_listing(rows, SEARCH_COLUMNS, fmt, out, "articles")
+    except EventwireError as err:
+        fail(str(err))
