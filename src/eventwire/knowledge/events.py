@@ -17,7 +17,7 @@ from ..errors import ConfigError
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 KEYS = {"name", "type", "mode", "context", "verbs", "nouns", "objects", "unless_objects", "object_is_actor", "object_as_actor", "no_object",
-        "prep", "particle", "complement", "modifiers", "subjects", "recipient", "actor", "predicates", "reciprocal", "verbal"}
+        "prep", "particle", "complement", "modifiers", "subjects", "recipient", "actor", "predicates", "by_civilians", "reciprocal", "verbal"}
 DEFAULT_RECIPIENT = ("object", "with", "against", "on", "to")
 
 # ---- facts of PLOVER ---------------------------------------------------------------
@@ -67,6 +67,7 @@ class Pattern:
     predicates: frozenset[str] = frozenset()
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
     actor: tuple[str, ...] = ()  # where the actor comes from instead of the subject, as recipient sources
+    by_civilians: tuple[str, str | None] | None = None  # (type, mode) of the act when civilians do it
     reciprocal: bool = False
     verbal: bool = False
 
@@ -168,6 +169,15 @@ class EventKnowledge:
         return cls(patterns, types=types, words=words)
 
 
+def _by_civilians(item: dict, path: Path, name: str) -> tuple[str, str | None] | None:
+    value = item.get("by_civilians")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or value.get("type") not in TYPES:
+        raise ConfigError(f"{path}: {name}: by_civilians must be {{ type = TYPE, mode = MODE }} with a PLOVER type")
+    return value["type"], value.get("mode")
+
+
 def load_patterns(path: Path) -> list[Pattern]:
     """Read and check a pattern file; errors name the pattern and what to fix."""
     try:
@@ -199,6 +209,7 @@ def load_patterns(path: Path) -> list[Pattern]:
             modifiers=frozenset(item.get("modifiers", ())), subjects=frozenset(item.get("subjects", ())),
             predicates=frozenset(item.get("predicates", ())),
             recipient=tuple(item.get("recipient", DEFAULT_RECIPIENT)), actor=tuple(item.get("actor", ())),
+            by_civilians=_by_civilians(item, path, name),
             reciprocal=bool(item.get("reciprocal")), verbal=bool(item.get("verbal")),
         ))
     return patterns

@@ -69,7 +69,7 @@ class Corpus:
         )
         if wanted.limit:
             query = query.limit(wanted.limit)
-        with self.store._connect() as conn:
+        with self.store.connect() as conn:
             for row in conn.execute(query).mappings():
                 out = {key: row[key] for key in EVENT_COLUMNS if key in row}
                 out["trigger"] = row["text"][row["trigger_start"]:row["trigger_end"]]
@@ -114,7 +114,7 @@ class Corpus:
         )
         if wanted.limit:
             query = query.limit(wanted.limit)
-        with self.store._connect() as conn:
+        with self.store.connect() as conn:
             for row in conn.execute(query).mappings():
                 yield _event_row(row)
 
@@ -135,7 +135,7 @@ def quotes(store: Store, speaker: str | None = None, words: str | None = None,
              .where(and_(true(), *conditions))
              .order_by(quotes_.c.article, quotes_.c.content_start))
     count = 0
-    with store._connect() as conn:
+    with store.connect() as conn:
         names: dict[int, dict[str, str]] = {}
         for row in conn.execute(query).mappings():
             if row["article"] not in names:  # the record names each entity once

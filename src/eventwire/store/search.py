@@ -21,7 +21,7 @@ def search(store: Store, words: str, limit: int = 20) -> Iterator[dict[str, Any]
         raise InputError("search", "no words to search for", "give one or more words")
     if limit < 1:
         raise InputError("limit", f"{limit} is not a number of rows", "give 1 or more")
-    with store._connect() as conn:
+    with store.connect() as conn:
         if conn.dialect.name == "sqlite":
             # every word quoted: FTS5's own syntax (AND, NEAR, *, -) is not the user's to reach
             query = " ".join('"' + term.replace('"', '""') + '"' for term in terms)

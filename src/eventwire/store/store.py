@@ -118,7 +118,7 @@ class Store:
             pass  # a read-only store: it is searched only if it has the index already
 
     def has(self, key: str) -> bool:
-        with self._connect() as conn:
+        with self.connect() as conn:
             return conn.execute(select(schema.articles.c.id).where(schema.articles.c.text_key == key)).first() is not None
 
     def add(self, record: dict[str, Any], input_id: str, origin: str) -> bool:
@@ -160,17 +160,18 @@ class Store:
                                                    message=message, at=_now()))
 
     def counts(self) -> dict[str, int]:
-        with self._connect() as conn:
+        with self.connect() as conn:
             return {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
                     for name, table in (("articles", schema.articles), ("event_mentions", schema.event_mentions),
                                         ("quote_mentions", schema.quote_mentions), ("failures", schema.failures))}
 
     def failures(self) -> list[dict[str, Any]]:
-        with self._connect() as conn:
+        with self.connect() as conn:
             rows = conn.execute(select(schema.failures).order_by(schema.failures.c.id)).mappings().all()
         return [dict(row) for row in rows]
 
-    def _connect(self):
+    def connect(self):
+        """A connection for reading; StoreError, naming the store, when it cannot be had."""
         try:
             return self.engine.connect()
         except DBAPIError as err:

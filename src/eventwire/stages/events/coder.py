@@ -102,6 +102,7 @@ class EventCoder:
         if event.actor is not None and not event.actor.empty and not event.actor.countries and actor_heads:
             place_role(ctx, event.actor, ctx.partitive(actor_heads[0]))
         event.recipient = recipient(ctx, trigger, pattern, event.actor)
+        place = None
         if pattern.type in LOCATED:
             skip = {t.i for h in actor_heads for t in h.subtree}
             skip |= {t.i for c in trigger.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
@@ -129,8 +130,9 @@ class EventCoder:
                 if story is not None and not faces_it:
                     role.countries, role.note = [story[0]], story[1]
         deployed_at_home(event)
-        target_where_it_happened(ctx, event, pattern, trigger)
-        attacker_where_it_happened(ctx, event, pattern, trigger)
+        targeted = target_where_it_happened(ctx, event, pattern, trigger)
+        where = event.recipient if event.recipient is not None and (event.recipient is place or targeted) else None
+        attacker_where_it_happened(ctx, event, pattern, trigger, where)
         if pattern.reciprocal and event.actor and len(set(event.actor.countries)) >= 2 and (
                 event.recipient is None or event.recipient.empty):
             event.recipient = Role(list(event.actor.heads), event.actor.span, list(event.actor.entities),
@@ -138,7 +140,7 @@ class EventCoder:
             event.reciprocal = True
         if event.mode is None:
             event.mode = mode_from_words(ctx.words, event.type, trigger, actor_heads)
-        convert(event)
+        convert(event, pattern)
         contexts(ctx, event, trigger)
         confidence(event, trigger)
         event.intensity, event.cameo, event.quad = ctx.knowledge.score(event.type, event.mode)
@@ -146,29 +148,31 @@ class EventCoder:
         return event
 
 
-def target_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern, trigger: Token) -> None:
+def target_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern, trigger: Token) -> bool:
     """An attack or a use of force always has a target, and one that no reading above named a
     country for ("shelled villages", "an airstrike on a market", a bomber who blew himself up)
     is the country where it happened: the story's. Not for a clash, which has two sides and no
     target, nor for a target of no country that is still a person or body (left as it is). The
-    role points at what was hit when the text names it, else at the dateline."""
+    role points at what was hit when the text names it, else at the dateline. True when it
+    gave the target."""
     if event.type not in TARGETED or pattern.reciprocal:
-        return
+        return False
     if event.actor is not None and len(set(event.actor.countries)) >= 2:
         return  # "clashes between Armenian and Azerbaijani troops broke out": two sides
     recipient = event.recipient
     if recipient is not None and (recipient.countries or recipient.entities or recipient.sectors):
-        return
+        return False
     story = ctx.story_country()
     if story is None:
-        return
+        return False
     if recipient is None or recipient.empty:
         head = _what_was_hit(trigger) or ctx.dateline_place()
         if head is None:
-            return
+            return False
         event.recipient = recipient = Role([head.i], CharSpan.of(head))
     recipient.countries = [story[0]]
     recipient.note = f"{story[1]}, where it happened"
+    return True
 
 
 def _what_was_hit(trigger: Token) -> Token | None:
@@ -185,25 +189,25 @@ def _what_was_hit(trigger: Token) -> Token | None:
     return None
 
 
-def attacker_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern, trigger: Token) -> None:
+def attacker_where_it_happened(ctx: EventContext, event: Event, pattern: Pattern, trigger: Token,
+                               where: Role | None) -> None:
     """ "A car bomb ripped through a market in Baghdad", "an airstrike killed 30 people": an
     attack whose text names no attacker, only a weapon or nothing, is coded as PLOVER does, with
-    the country where it happened as its actor (the place's, else the story's)."""
+    the country where it happened as its actor: `where`, the target read as the place it
+    happened, else the story's."""
     if event.type != "ASSAULT" or pattern.reciprocal:
         return
     actor = event.actor
     if actor is not None and (actor.countries or actor.entities or actor.sectors):
         return
-    where = event.recipient.countries if event.recipient is not None and event.recipient.note and \
-        "where it happened" in event.recipient.note else None
     story = ctx.story_country()
-    if not where and story is None:
+    if (where is None or not where.countries) and story is None:
         return
     if actor is None or actor.empty:
         head = trigger if trigger.pos_ in ("NOUN", "PROPN") else next(
             (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), trigger)
         event.actor = actor = Role([head.i], CharSpan.of(head))
-    actor.countries = list(where) if where else [story[0]]
+    actor.countries = list(where.countries) if where is not None and where.countries else [story[0]]
     actor.note = "no attacker named: the country where it happened"
 
 

@@ -16,6 +16,7 @@ from ...knowledge.events import (
     COOPERATIVE,
     STATE_SECTORS,
     EventWords,
+    Pattern,
 )
 from ...nlp.syntax import sentence_of
 from .context import EventContext, is_nominal
@@ -73,23 +74,24 @@ def _asked_whether(trigger: Token) -> bool:
         node = node.head
 
 
-def by_actor(event: Event) -> None:
+def by_actor(event: Event, pattern: Pattern | None = None) -> None:
     """PLOVER separates civilian from state action: violence by protesters or
     civilians is a riot (PROTEST), and a state does not protest — when a government
-    blocks or obstructs, it restricts (COERCE)."""
+    blocks or obstructs, it restricts (COERCE). A pattern may name what its act is when civilians
+    do it (`by_civilians`: people who protest demonstrate; a state that protests complains)."""
     sectors = set(event.actor.sectors) if event.actor else set()
     if event.type in ("ASSAULT", "COERCE") and sectors and sectors <= CIVILIAN_SECTORS:
         event.intended, event.type, event.mode = event.type, "PROTEST", "riot"
     elif event.type == "PROTEST" and sectors & STATE_SECTORS and event.mode in ("obstruct", "boycott", None):
         event.type, event.mode = "COERCE", "restrict"
-    elif event.pattern == "accuse.protest" and sectors and sectors <= CIVILIAN_SECTORS | {"OPP"}:
-        event.type, event.mode = "PROTEST", "demo"  # "residents protesting against power cuts"
+    elif pattern is not None and pattern.by_civilians and sectors and sectors <= CIVILIAN_SECTORS | {"OPP"}:
+        event.type, event.mode = pattern.by_civilians  # "residents protesting against power cuts"
 
 
-def convert(event: Event) -> None:
+def convert(event: Event, pattern: Pattern | None = None) -> None:
     """PLOVER's reading of intentions: a promised cooperative act is AGREE, a
     promised conflictual one THREATEN, a refused cooperative one REJECT."""
-    by_actor(event)
+    by_actor(event, pattern)
     unless = event.intended == "unless"
     if unless:
         event.intended = None
