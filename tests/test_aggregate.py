@@ -30,11 +30,14 @@ def test_two_outlets_reporting_one_arrest_are_one_event(store):
     store.add(_article("Kenyan police arrested dozens of opposition supporters.", "2024-05-06", "AP"), "b", "b")
     store.add(_article("Police arrested 12 protesters again.", "2024-05-20", "AP"), "c", "c")
     store.add(_article("Officials said police arrested no one.", "2024-05-06", "AFP", counted=False), "d", "d")
-    assert aggregate(store) == {"events": 2, "mentions": 3}  # the event that did not happen is not counted
-    first, later = Corpus(store).events()
+    counts = aggregate(store)
+    assert (counts["events"], counts["event_mentions"]) == (3, 4)
+    first, later = Corpus(store).events()  # the arrest said not to have happened is apart, and not listed
     assert (first["n_mentions"], first["n_articles"], first["n_sources"]) == (2, 2, 2)
     assert (later["n_mentions"], later["date_first"]) == (1, "2024-05-20")
     assert [e["id"] for e in Corpus(store).events(min_sources=2)] == [first["id"]]
+    denied = [e for e in Corpus(store).events(hypothetical=True) if e["status"] != "asserted"]
+    assert [(e["status"], e["n_mentions"]) for e in denied] == [("hypothetical", 1)]
 
 
 def test_other_actors_or_types_are_other_events(store):

@@ -49,4 +49,6 @@ class StoreError(EventwireError):
 
     def __init__(self, store: str, problem: str, fix: str):
         self.store = store
+        self.problem = problem
+        self.fix = fix
         super().__init__(f"{store}: {problem} — {fix}")

@@ -1,12 +1,33 @@
-"""Rows of a corpus query written as a table for people, or CSV, TSV, JSON or JSON Lines."""
+"""Rows of a corpus query written as a table for people, or CSV, TSV, JSON, JSON Lines or
+Parquet (typed columns, for pandas, R's arrow, DuckDB, Spark)."""
 
 from __future__ import annotations
 
 import csv
 import json
-from typing import IO, Any, Iterable
+from typing import IO, Any, BinaryIO, Iterable
 
-ROW_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+ROW_FORMATS = ("table", "csv", "tsv", "json", "jsonl", "parquet")
+TEXT_FORMATS = ROW_FORMATS[:-1]
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], stream: BinaryIO) -> int:
+    """Write the rows as one Parquet table; the number written. Each column's type is the one
+    its values have (integers, booleans, text, lists of text); a column with no value at all
+    is text, so that the same export always has the same columns and types."""
+    import pyarrow as pa  # loads only for Parquet
+    import pyarrow.parquet as pq
+
+    listed = [{key: row.get(key) for key in columns} for row in rows]
+    table = pa.Table.from_pylist(listed, schema=None) if listed else None
+    fields = []
+    for key in columns:
+        kind = table.schema.field(key).type if table is not None else pa.null()
+        fields.append(pa.field(key, pa.string() if pa.types.is_null(kind) else kind))
+    schema = pa.schema(fields)
+    table = pa.Table.from_pylist(listed, schema=schema) if listed else schema.empty_table()
+    pq.write_table(table, stream)
+    return len(listed)
 
 
 def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str, stream: IO[str]) -> int:
@@ -44,6 +65,8 @@ def _cell(value: Any, fmt: str) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)  # aliases, outlets: one cell, readable back
     text = str(value)
     # one row a line: a sentence's line breaks and tabs become spaces in a table or TSV
     return " ".join(text.split()) if fmt in ("table", "tsv") else text

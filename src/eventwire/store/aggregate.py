@@ -1,14 +1,18 @@
-"""Events, not reports: event mentions of the same happening, across articles, as one event.
+"""What is derived across articles, rebuilt from the stored rows: stories of near-duplicate
+articles (story_groups.py), quotes and actors (quote_actor_groups.py) and, here, events.
 
-Two mentions are the same event when they have the same type and mode, the same actor and
-recipient countries, and dates within WINDOW_DAYS of each other (a mention dated only by its
-article's publication takes that date; one with no day at all stands alone). Each event counts
-its mentions, articles and distinct outlets, and keeps a link to every mention.
+Events, not reports: two event mentions are the same event when they have the same type and
+mode, the same actor and recipient countries, the same status (asserted, negated or
+hypothetical: a denial never merges with the deed), dates within WINDOW_DAYS of each other (a
+mention dated only by its article's publication takes that date; one with no day at all stands
+alone) and compatible places (the same country, or one of them has no place). Each event counts
+its mentions, articles, distinct outlets and independent stories (a syndicated copy counts
+once), and keeps a link to every mention.
 
-Everything here is derived from the stored mentions and rebuilt whole, in one transaction, at
-the end of every ingest. An event's id is named after its earliest mention, so it stays the same
-as the corpus grows; when new articles join two events into one, the later id is kept as an
-alias of the merged event, so no id handed out ever stops resolving.
+Everything is rebuilt whole, in one transaction, at the end of every ingest (and after a
+migration). An event's id is named after its earliest mention, so it stays the same as the
+corpus grows; when new articles join two events into one, the later id is kept as an alias of
+the merged event, so no id handed out ever stops resolving.
 """
 
 from __future__ import annotations
@@ -19,56 +23,85 @@ from typing import Any
 
 from sqlalchemy import select
 
-from . import schema
-from .store import Store
+from . import quote_actor_groups, schema, story_groups
 
 WINDOW_DAYS = 2
+STATUSES = ("asserted", "negated", "hypothetical")
 
 
-def aggregate(store: Store) -> dict[str, int]:
-    """Rebuild the events from the mentions; counts of events and mentions linked."""
+def aggregate(store) -> dict[str, int]:
+    """Rebuild stories, events, quotes and actors from the stored rows, in one transaction;
+    how many of each there are now."""
+    with store._begin() as conn:
+        story_of = story_groups.rebuild(conn)
+        counts = _rebuild_events(conn, story_of)
+        counts["quotes"] = quote_actor_groups.rebuild_quotes(conn, story_of)
+        counts["actors"] = quote_actor_groups.rebuild_actors(conn)
+        counts["stories"] = len(set(story_of.values()))
+    return counts
+
+
+def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
     mentions, articles = schema.event_mentions, schema.articles
     query = (select(mentions.c.article, mentions.c.event, mentions.c.type, mentions.c.mode,
-                    mentions.c.actor_countries, mentions.c.recipient_countries, mentions.c.date,
-                    mentions.c.trigger_start, articles.c.published, articles.c.outlet, articles.c.text_key)
-             .join(articles, articles.c.id == mentions.c.article)
-             .where(mentions.c.counted.is_(True)))
-    with store.engine.begin() as conn:
-        rows = [dict(row) for row in conn.execute(query).mappings()]
-        old_ids = {row.old_id: row.event_id for row in conn.execute(select(schema.event_aliases))}
-        previous = {row.id: (row.first_article, row.first_event) for row in conn.execute(
-            select(schema.events.c.id, schema.events.c.first_article, schema.events.c.first_event))}
-        clusters = _clusters(rows)
-        events, links = [], []
-        owner: dict[tuple[int, str], str] = {}
-        for cluster in clusters:
-            first = min(cluster, key=lambda m: (m["article"], m["trigger_start"]))
-            event_id = "ev-" + hashlib.sha1(f"{first['text_key']}:{first['event']}".encode()).hexdigest()[:12]
-            days = sorted(m["day"].isoformat() for m in cluster if m["day"] is not None)
-            outlets = {m["outlet"] or f"article {m['article']}" for m in cluster}
-            events.append({
-                "id": event_id, "type": first["type"], "mode": first["mode"],
-                "actor_countries": first["actor"] or None, "recipient_countries": first["recipient"] or None,
-                "date_first": days[0] if days else None, "date_last": days[-1] if days else None,
-                "n_mentions": len(cluster), "n_articles": len({m["article"] for m in cluster}),
-                "n_sources": len(outlets), "first_article": first["article"], "first_event": first["event"],
-            })
-            for m in cluster:
-                links.append({"event_id": event_id, "article": m["article"], "event": m["event"]})
-                owner[(m["article"], m["event"])] = event_id
-        # every id handed out before still resolves: to the event its first mention is in now
-        new_ids = {e["id"] for e in events}
-        aliases = {old: owner.get(first) for old, first in previous.items() if old not in new_ids}
-        aliases.update({old: aliases.get(target, target) for old, target in old_ids.items()})
-        aliases = {old: target for old, target in aliases.items() if target is not None and old not in new_ids}
-        for table in (schema.event_links, schema.events, schema.event_aliases):
-            conn.execute(table.delete())
-        if events:
-            conn.execute(schema.events.insert(), events)
-            conn.execute(schema.event_links.insert(), links)
-        if aliases:
-            conn.execute(schema.event_aliases.insert(), [{"old_id": k, "event_id": v} for k, v in aliases.items()])
-    return {"events": len(events), "mentions": len(links)}
+                    mentions.c.counted, mentions.c.negated, mentions.c.actor_countries,
+                    mentions.c.recipient_countries, mentions.c.actor_sectors, mentions.c.recipient_sectors,
+                    mentions.c.actor_names, mentions.c.recipient_names, mentions.c.place,
+                    mentions.c.place_country, mentions.c.date, mentions.c.trigger_start,
+                    articles.c.published, articles.c.outlet, articles.c.text_key)
+             .join(articles, articles.c.id == mentions.c.article))
+    rows = [dict(row) for row in conn.execute(query).mappings()]
+    old_ids = {row.old_id: row.event_id for row in conn.execute(select(schema.event_aliases))}
+    previous = {row.id: (row.first_article, row.first_event) for row in conn.execute(
+        select(schema.events.c.id, schema.events.c.first_article, schema.events.c.first_event))}
+    clusters = _clusters(rows)
+    events, links = [], []
+    owner: dict[tuple[int, str], str] = {}
+    for cluster in clusters:
+        first = min(cluster, key=lambda m: (m["article"], m["trigger_start"]))
+        event_id = "ev-" + hashlib.sha1(f"{first['text_key']}:{first['event']}".encode()).hexdigest()[:12]
+        days = sorted(m["day"].isoformat() for m in cluster if m["day"] is not None)
+        seen = sorted(m["published"] for m in cluster if m["published"])
+        outlets = {m["outlet"] or f"article {m['article']}" for m in cluster}
+        place = _most_common([(m["place"], m["place_country"]) for m in cluster if m["place"]])
+        events.append({
+            "id": event_id, "type": first["type"], "mode": first["mode"], "status": first["status"],
+            "actor_countries": first["actor"] or None, "recipient_countries": first["recipient"] or None,
+            "actor_sectors": _most_common([m["actor_sectors"] for m in cluster if m["actor_sectors"]]),
+            "recipient_sectors": _most_common([m["recipient_sectors"] for m in cluster if m["recipient_sectors"]]),
+            "actor_names": _most_common([m["actor_names"] for m in cluster if m["actor_names"]]),
+            "recipient_names": _most_common([m["recipient_names"] for m in cluster if m["recipient_names"]]),
+            "place": place[0] if place else None,
+            "place_country": place[1] if place else _most_common(
+                [m["place_country"] for m in cluster if m["place_country"]]),
+            "date_first": days[0] if days else None, "date_last": days[-1] if days else None,
+            "first_seen": seen[0] if seen else None, "last_seen": seen[-1] if seen else None,
+            "n_mentions": len(cluster), "n_articles": len({m["article"] for m in cluster}),
+            "n_sources": len(outlets),
+            "n_independent": len({story_of.get(m["article"], m["article"]) for m in cluster}),
+            "first_article": first["article"], "first_event": first["event"],
+        })
+        for m in cluster:
+            links.append({"event_id": event_id, "article": m["article"], "event": m["event"]})
+            owner[(m["article"], m["event"])] = event_id
+    # every id handed out before still resolves: to the event its first mention is in now
+    new_ids = {e["id"] for e in events}
+    aliases = {old: owner.get(first) for old, first in previous.items() if old not in new_ids}
+    aliases.update({old: aliases.get(target, target) for old, target in old_ids.items()})
+    aliases = {old: target for old, target in aliases.items() if target is not None and old not in new_ids}
+    for table in (schema.event_links, schema.events, schema.event_aliases):
+        conn.execute(table.delete())
+    if events:
+        conn.execute(schema.events.insert(), events)
+        conn.execute(schema.event_links.insert(), links)
+    if aliases:
+        conn.execute(schema.event_aliases.insert(), [{"old_id": k, "event_id": v} for k, v in aliases.items()])
+    return {"events": len(events), "event_mentions": len(links)}
+
+
+def status(counted: bool, negated: bool) -> str:
+    """Whether a mention says the event happened, did not, or might (planned, possible, asked)."""
+    return "asserted" if counted else "negated" if negated else "hypothetical"
 
 
 def _clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -77,21 +110,40 @@ def _clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         row["actor"] = " ".join(sorted((row["actor_countries"] or "").split()))
         row["recipient"] = " ".join(sorted((row["recipient_countries"] or "").split()))
         row["day"] = _day(row["date"]) or _day(row["published"])
-        key = (row["type"], row["mode"] or "", row["actor"], row["recipient"])
+        row["status"] = status(bool(row["counted"]), bool(row["negated"]))
+        key = (row["type"], row["mode"] or "", row["actor"], row["recipient"], row["status"])
         groups.setdefault(key, []).append(row)
     clusters = []
     for members in groups.values():
         dated = sorted((m for m in members if m["day"] is not None), key=lambda m: (m["day"], m["article"]))
-        current: list[dict[str, Any]] = []
+        # the clusters still within reach of the next day, each with the country it happened in
+        open_: list[tuple[list[dict[str, Any]], list[str | None]]] = []
         for m in dated:
-            if current and (m["day"] - current[-1]["day"]).days > WINDOW_DAYS:
-                clusters.append(current)
-                current = []
-            current.append(m)
-        if current:
-            clusters.append(current)
+            still = [(c, where) for c, where in open_ if (m["day"] - c[-1]["day"]).days <= WINDOW_DAYS]
+            clusters += [c for c, _ in open_ if all(c is not kept for kept, _ in still)]
+            open_ = still
+            country = m["place_country"]
+            home = next(((c, where) for c, where in open_
+                         if country is None or where[0] is None or where[0] == country), None)
+            if home is None:
+                open_.append(([m], [country]))
+            else:
+                home[0].append(m)
+                if home[1][0] is None:
+                    home[1][0] = country
+        clusters += [c for c, _ in open_]
         clusters += [[m] for m in members if m["day"] is None]  # no day: nothing to match it by
     return clusters
+
+
+def _most_common(values: list) -> Any:
+    """The value most members give, the earliest member's on a tie; None when none give one."""
+    if not values:
+        return None
+    counts: dict[Any, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=lambda value: counts[value])  # max keeps the first of equals
 
 
 def _day(value: str | None) -> date | None:
@@ -103,7 +155,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def resolve(store: Store, event_id: str) -> str | None:
+def resolve(store, event_id: str) -> str | None:
     """The id of the event `event_id` is now: itself, or the event it was merged into."""
     with store.engine.connect() as conn:
         if conn.execute(select(schema.events.c.id).where(schema.events.c.id == event_id)).first():

@@ -1,7 +1,9 @@
-"""The store's events in the formats researchers' tools read: POLECAT's 40-column TSV, PLOVER
-JSON Lines, and GDELT-style mention rows. One row per event (mentions counted once), filled
-from the event's first mention and its article's record; docs/corpus.md lists each column's
-source and what cannot be filled.
+"""The store in the formats researchers' tools read: events as POLECAT's 40-column TSV and
+PLOVER JSON Lines, GDELT-style mention rows, and Quotebank-style quotes. One row per event
+(mentions counted once; events said not to have happened, or only planned, are left out),
+filled from the event's first mention and its article's record; docs/corpus.md lists each
+column's source and what cannot be filled. (Events, quotes, actors, stories and articles as
+CSV, TSV, JSON Lines or Parquet are the Corpus listings, written by render/rows.py.)
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
 from .. import __version__
 from . import schema
@@ -34,8 +36,9 @@ def _first_mentions(store: Store) -> Iterator[tuple[dict, dict, dict]]:
     events, articles = schema.events, schema.articles
     query = (select(events, articles.c.record, articles.c.outlet, articles.c.published)
              .join(articles, articles.c.id == events.c.first_article)
+             .where(events.c.status == "asserted")
              .order_by(events.c.date_first, events.c.first_article, events.c.id))
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         for row in conn.execute(query).mappings():
             record = json.loads(row["record"])
             mention = next(e for e in record.get("events") or [] if e["id"] == row["first_event"])
@@ -95,22 +98,50 @@ def plover_rows(store: Store) -> Iterator[dict[str, Any]]:
 def mention_rows(store: Store) -> Iterator[dict[str, Any]]:
     """GDELT's mentions table in spirit: each report of each event, with where it is in which article."""
     links, mentions, articles = schema.event_links, schema.event_mentions, schema.articles
+    c, text = mentions.c, articles.c.text
     query = (select(links.c.event_id, mentions, articles.c.input_id, articles.c.url, articles.c.outlet,
-                    articles.c.published, articles.c.text)
-             .join(mentions, and_(mentions.c.article == links.c.article, mentions.c.event == links.c.event))
+                    articles.c.published,
+                    func.substr(text, c.trigger_start + 1, c.trigger_end - c.trigger_start).label("trigger"),
+                    func.substr(text, c.sentence_start + 1, c.sentence_end - c.sentence_start).label("sentence"))
+             .join(mentions, and_(c.article == links.c.article, c.event == links.c.event))
              .join(articles, articles.c.id == links.c.article)
-             .order_by(links.c.event_id, links.c.article, mentions.c.trigger_start))
-    with store.engine.connect() as conn:
+             .order_by(links.c.event_id, links.c.article, c.trigger_start))
+    with store.connect() as conn:
         for row in conn.execute(query).mappings():
-            text = row["text"]
-            yield {
-                "event_id": row["event_id"], "article": row["article"], "mention": row["event"],
-                "input_id": row["input_id"], "url": row["url"], "outlet": row["outlet"], "published": row["published"],
-                "type": row["type"], "trigger": text[row["trigger_start"]:row["trigger_end"]],
-                "trigger_start": row["trigger_start"], "trigger_end": row["trigger_end"],
-                "sentence": text[row["sentence_start"]:row["sentence_end"]],
-                "sentence_start": row["sentence_start"], "sentence_end": row["sentence_end"],
-            }
+            yield {key: row["event"] if key == "mention" else row[key] for key in MENTION_EXPORT_COLUMNS}
+
+
+def quotebank_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """Quotes as Quotebank's quotation-centric JSON Lines: each quotation once, with its speaker,
+    earliest date, number of occurrences and the URLs that ran it. Quotebank's Wikidata ids
+    (qids) and speaker probabilities are not ours to give: qids is empty and the one speaker
+    eventwire chose is given with no probability. eventwire's own counts follow."""
+    quotes, links, articles = schema.quotes, schema.quote_links, schema.articles
+    query = (select(quotes, links.c.article, articles.c.url, articles.c.input_id, articles.c.outlet)
+             .join(links, links.c.quote_id == quotes.c.id)
+             .join(articles, articles.c.id == links.c.article)
+             .order_by(quotes.c.first_seen, quotes.c.id, links.c.article))
+    current: dict[str, Any] | None = None
+    with store.connect() as conn:
+        for row in conn.execute(query).mappings():
+            if current is None or current["quoteID"] != row["id"]:
+                if current is not None:
+                    yield current
+                current = {
+                    "quoteID": row["id"], "quotation": row["content"], "speaker": row["speaker"] or "None",
+                    "qids": [], "date": f"{row['first_seen']} 00:00:00" if row["first_seen"] else None,
+                    "numOccurrences": row["n_occurrences"],
+                    "probas": [[row["speaker"] or "None", None]], "urls": [], "phase": "eventwire",
+                    "n_articles": row["n_articles"], "n_sources": row["n_sources"],
+                    "n_independent": row["n_independent"], "outlets": [],
+                }
+            where = row["url"] or row["input_id"]
+            if where not in current["urls"]:
+                current["urls"].append(where)
+            if row["outlet"] and row["outlet"] not in current["outlets"]:
+                current["outlets"].append(row["outlet"])
+    if current is not None:
+        yield current
 
 
 def _plover_entity(role: dict | None, record: dict) -> dict[str, Any] | None:

@@ -1,9 +1,17 @@
 """The corpus store's tables, in SQLAlchemy Core: one schema for SQLite and PostgreSQL.
 
 An article is stored once, keyed by a hash of its normalised text, with its whole record (the
-same JSON `eventwire analyze` writes). Its extractions are also rows of their own, each with the
-character offsets of its evidence in the stored text, so they can be queried and aggregated
-without reading records back. Failures are kept with their reason, for `eventwire failures`.
+same JSON `eventwire analyze` writes). Its extractions are also rows of their own (events,
+quotes, actors, places, dates), each with the character offsets of its evidence in the stored
+text, so they can be queried and aggregated without reading records back. Failures are kept
+with their reason, for `eventwire failures`.
+
+The second half holds what is derived from those rows and rebuilt by store/aggregate.py at any
+time: stories of near-duplicate articles, events, quotes and actors across articles.
+
+These are the tables as they are now; a store written by an older eventwire is brought to them
+by the migrations in store/migrations/ (Alembic), and tests/test_migrations.py checks that the
+migrations and this file describe the same tables.
 """
 
 from __future__ import annotations
@@ -11,9 +19,11 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -21,7 +31,7 @@ from sqlalchemy import (
 )
 
 # The version of these tables. A store written by a newer eventwire is refused, not misread.
-STORE_VERSION = 1
+STORE_VERSION = 2
 
 metadata = MetaData()
 
@@ -62,6 +72,13 @@ event_mentions = Table(
     Column("date", String(32)),
     Column("date_source", String(16)),
     Column("place", Text),
+    # since store version 2
+    Column("hypothetical", Boolean),
+    Column("actor_sectors", Text),  # space-separated codes
+    Column("recipient_sectors", Text),
+    Column("actor_names", Text),  # the entities' names, "; "-separated, else the words in the text
+    Column("recipient_names", Text),
+    Column("place_country", String(8)),
     Column("trigger_start", Integer, nullable=False),
     Column("trigger_end", Integer, nullable=False),
     Column("sentence_start", Integer, nullable=False),
@@ -83,7 +100,60 @@ quote_mentions = Table(
     Column("content_end", Integer, nullable=False),
     Column("cue_start", Integer),
     Column("cue_end", Integer),
+    Column("speaker_name", Text),  # since version 2: the speaker entity's name ("William Ruto" for "he")
     Index("quote_mentions_article", "article"),
+)
+
+# since store version 2: the people, organisations and places an article names (its entities)
+actor_mentions = Table(
+    "actor_mentions", metadata,
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity", String(16), nullable=False),  # its id within the article's record: "e3"
+    Column("identity", Text, nullable=False),  # what makes two articles' entities one actor
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("country", String(8)),
+    Column("sectors", Text),
+    Column("title", Text),
+    Column("in_knowledge", Boolean, nullable=False),  # its name or country came from the knowledge base
+    Column("forms", Text, nullable=False),  # JSON list: the names it goes by in the text
+    Column("n_mentions", Integer, nullable=False),
+    Column("first_start", Integer, nullable=False),
+    Column("first_end", Integer, nullable=False),
+    Index("actor_mentions_article", "article"),
+    Index("actor_mentions_identity", "identity"),
+)
+
+place_mentions = Table(
+    "place_mentions", metadata,
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("feature", String(32)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonameid", Integer),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("place_mentions_article", "article"),
+)
+
+date_mentions = Table(
+    "date_mentions", metadata,
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(16)),
+    Column("value", String(32)),  # normalised against the publication date: "2022-03-29", "2022-W13"
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("date_mentions_article", "article"),
+)
+
+# The MinHash signature of each article's text, for finding near-duplicates (store/near_duplicates.py)
+article_signatures = Table(
+    "article_signatures", metadata,
+    Column("article", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),  # signatures of another version are recomputed
+    Column("signature", LargeBinary, nullable=False),
 )
 
 failures = Table(
@@ -113,7 +183,19 @@ events = Table(
     Column("n_sources", Integer, nullable=False),  # distinct outlets (an article of no outlet counts as one)
     Column("first_article", Integer, nullable=False),
     Column("first_event", String(16), nullable=False),
+    # since store version 2
+    Column("status", String(16)),  # "asserted", "negated" or "hypothetical": never merged with each other
+    Column("actor_sectors", Text),
+    Column("recipient_sectors", Text),
+    Column("actor_names", Text),
+    Column("recipient_names", Text),
+    Column("place", Text),
+    Column("place_country", String(8)),
+    Column("n_independent", Integer),  # stories among its articles: a syndicated copy counts once
+    Column("first_seen", String(10)),  # the earliest and latest publication dates of its articles
+    Column("last_seen", String(10)),
     Index("events_type", "type"),
+    Index("events_dyad", "actor_countries", "recipient_countries", "type", "date_first"),
 )
 
 event_links = Table(
@@ -122,6 +204,7 @@ event_links = Table(
     Column("article", Integer, nullable=False),
     Column("event", String(16), nullable=False),
     Index("event_links_event", "event_id"),
+    Index("event_links_mention", "article", "event"),  # since version 2
 )
 
 # An event merged into another when the corpus grew: its id still leads to the one it joined.
@@ -129,4 +212,70 @@ event_aliases = Table(
     "event_aliases", metadata,
     Column("old_id", String(40), primary_key=True),
     Column("event_id", String(40), nullable=False),
+)
+
+
+# since store version 2 ----------------------------------------------------------------------
+
+# Near-duplicate articles (wire copies, updates, truncations) grouped into stories
+stories = Table(
+    "stories", metadata,
+    Column("id", String(40), primary_key=True),  # stable: named after its earliest article
+    Column("n_articles", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("outlets", Text),  # JSON list
+    Column("title", Text),
+    Column("first_article", Integer, nullable=False),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article", Integer, primary_key=True),
+    Column("story_id", String(40), nullable=False),
+    Index("story_articles_story", "story_id"),
+)
+
+# The same words by the same speaker, across articles: one quote with every occurrence
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("speaker", Text),
+    Column("content", Text, nullable=False),
+    Column("n_occurrences", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("n_independent", Integer, nullable=False),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    Column("first_article", Integer, nullable=False),
+    Column("first_quote", String(16), nullable=False),
+)
+
+quote_links = Table(
+    "quote_links", metadata,
+    Column("quote_id", String(40), nullable=False),
+    Column("article", Integer, nullable=False),
+    Column("quote", String(16), nullable=False),
+    Index("quote_links_quote", "quote_id"),
+)
+
+# One actor per identity across articles, with every name it went by
+actors = Table(
+    "actors", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("identity", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("country", String(8)),
+    Column("sectors", Text),
+    Column("in_knowledge", Boolean, nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON list
+    Column("n_articles", Integer, nullable=False),
+    Column("n_mentions", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    Index("actors_name", "name"),
 )

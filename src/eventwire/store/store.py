@@ -32,7 +32,7 @@ from sqlalchemy.exc import (
 
 from ..errors import StoreError
 from ..settings import DEFAULT_STORE
-from . import fulltext, schema
+from . import fulltext, migrate, near_duplicates, rows, schema
 
 _SCHEMES = ("sqlite", "postgresql")
 
@@ -56,6 +56,7 @@ class Store:
     def __init__(self, engine: Engine, name: str):
         self.engine = engine
         self.name = name
+        self.migrated: list[str] = []  # the revisions run when it was opened, if it was older
 
     @classmethod
     def open(cls, where: str | None = None, create: bool = True) -> Store:
@@ -95,9 +96,7 @@ class Store:
                 if not create:
                     raise StoreError(self.name, "the store is empty", "ingest articles first")
                 with self.engine.begin() as conn:
-                    schema.metadata.create_all(conn)
-                    fulltext.create_index(conn)
-                    conn.execute(schema.meta.insert(), [{"key": "store_version", "value": str(schema.STORE_VERSION)}])
+                    migrate.upgrade(conn)  # a new store: every revision, from the first
                 return
             if schema.meta.name not in tables:
                 raise StoreError(self.name, "this database is not an eventwire store (it has other tables)",
@@ -111,11 +110,30 @@ class Store:
         if int(version) > schema.STORE_VERSION:
             raise StoreError(self.name, f"written by a newer eventwire (store version {version}, this one "
                              f"reads up to {schema.STORE_VERSION})", "upgrade eventwire to read it")
+        if int(version) < schema.STORE_VERSION:
+            self._migrate(from_version=int(version), tables=tables)
         try:
             with self.engine.begin() as conn:
-                fulltext.create_index(conn)  # a store from before full-text search gets its index
+                fulltext.create_index(conn)  # a store whose search index was lost gets it back
         except DBAPIError:
             pass  # a read-only store: it is searched only if it has the index already
+
+    def _migrate(self, from_version: int, tables: set[str]) -> None:
+        """Bring a store written by an older eventwire to this one's tables, then rebuild what
+        is derived from them; all or nothing."""
+        from .aggregate import aggregate
+
+        try:
+            with self.engine.begin() as conn:
+                self.migrated = migrate.upgrade(conn, stamp_first="alembic_version" not in tables)
+        except DBAPIError as err:
+            error = _store_error(self.name, err)
+            if "read-only" in error.problem:
+                raise StoreError(self.name, f"written by an older eventwire (store version {from_version}) and "
+                                 "read-only, so it cannot be brought up to date",
+                                 "make it writable (eventwire migrates it when it opens it) or copy it") from None
+            raise error from None
+        aggregate(self)
 
     def has(self, key: str) -> bool:
         with self.connect() as conn:
@@ -137,12 +155,16 @@ class Store:
             with self.engine.begin() as conn:
                 article = conn.execute(schema.articles.insert().values(**row)).inserted_primary_key[0]
                 fulltext.index_article(conn, article, text)
-                events = [_event_row(article, e) for e in record.get("events") or []]
-                if events:
-                    conn.execute(schema.event_mentions.insert(), events)
-                quotes = [_quote_row(article, q) for q in record.get("quotes") or []]
-                if quotes:
-                    conn.execute(schema.quote_mentions.insert(), quotes)
+                for table, made in ((schema.event_mentions, rows.event_rows(article, record)),
+                                    (schema.quote_mentions, rows.quote_rows(article, record)),
+                                    (schema.actor_mentions, rows.actor_rows(article, record)),
+                                    (schema.place_mentions, rows.place_rows(article, record)),
+                                    (schema.date_mentions, rows.date_rows(article, record))):
+                    if made:
+                        conn.execute(table.insert(), made)
+                conn.execute(schema.article_signatures.insert().values(
+                    article=article, version=near_duplicates.SIGNATURE_VERSION,
+                    signature=near_duplicates.signature_to_bytes(near_duplicates.signature(text))))
         except IntegrityError:
             return False  # the same text, stored by this run or an earlier one
         except DBAPIError as err:
@@ -182,34 +204,6 @@ class Store:
             return self.engine.begin()
         except DBAPIError as err:
             raise _store_error(self.name, err) from None
-
-
-def _event_row(article: int, event: dict[str, Any]) -> dict[str, Any]:
-    actor, recipient = event.get("actor") or {}, event.get("recipient") or {}
-    date, place = event.get("date") or {}, event.get("place") or {}
-    return {
-        "article": article, "event": event["id"], "type": event["type"], "mode": event.get("mode"),
-        "counted": bool(event.get("counted")), "negated": bool(event.get("negated")),
-        "modality": event.get("modality"),
-        "actor_countries": " ".join(actor.get("countries") or []) or None,
-        "recipient_countries": " ".join(recipient.get("countries") or []) or None,
-        "date": date.get("value"), "date_source": date.get("source"), "place": place.get("name"),
-        "trigger_start": event["trigger"]["start"], "trigger_end": event["trigger"]["end"],
-        "sentence_start": event["sentence"]["start"], "sentence_end": event["sentence"]["end"],
-        "pattern": event.get("pattern"),
-    }
-
-
-def _quote_row(article: int, quote: dict[str, Any]) -> dict[str, Any]:
-    parts = quote.get("content") or []
-    speaker, cue = quote.get("speaker") or {}, quote.get("cue") or {}
-    return {
-        "article": article, "quote": quote["id"], "kind": quote.get("kind"),
-        "speaker": speaker.get("text"), "speaker_entity": quote.get("speaker_entity"),
-        "content": " … ".join(p["text"] for p in parts),
-        "content_start": parts[0]["start"] if parts else 0, "content_end": parts[-1]["end"] if parts else 0,
-        "cue_start": cue.get("start"), "cue_end": cue.get("end"),
-    }
 
 
 def _now() -> str:

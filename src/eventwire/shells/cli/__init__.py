@@ -11,8 +11,10 @@ import click
 
 from .analyze import analyze
 from .evaluate import evaluate
+from .export import export
 from .ingest import failures, ingest
-from .query import events, export, quotes_command, search, show
+from .listings import actors, quotes_command, search, stories
+from .query import events, show, timeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,3 +32,6 @@ main.add_command(show)
 main.add_command(export)
 main.add_command(quotes_command)
 main.add_command(search)
+main.add_command(actors)
+main.add_command(stories)
+main.add_command(timeline)

@@ -28,6 +28,33 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+def write_listing(rows, columns: tuple[str, ...], fmt: str, out: str | None, what: str) -> None:
+    """Write a listing's rows in `fmt` to --out or standard output, saying how many went to a file.
+    Parquet is binary: to a file, or to standard output only when it is not a terminal."""
+    from ...render.rows import write_parquet, write_rows
+
+    if fmt == "parquet":
+        if out is None and sys.stdout.isatty():
+            fail("--format parquet writes a binary file — give --out FILE.parquet, or pipe the output")
+        import io
+
+        buffer = io.BytesIO()
+        count = write_parquet(rows, columns, buffer)
+        if out is None:
+            sys.stdout.buffer.write(buffer.getvalue())
+            sys.stdout.buffer.flush()
+        else:
+            try:
+                Path(out).write_bytes(buffer.getvalue())
+            except OSError as err:
+                fail(f"--out {out}: cannot write it ({err.strerror}) — check the directory exists and is writable")
+    else:
+        with output(out) as stream:
+            count = write_rows(rows, columns, fmt, stream)
+    if out is not None:
+        click.echo(f"{count} {what} written to {out}", err=True)
+
+
 @contextmanager
 def output(path: str | None) -> Iterator[IO[str]]:
     """Standard output, or the file `path` opened for writing (an error names it)."""

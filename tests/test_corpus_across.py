@@ -1,0 +1,192 @@
+"""Across articles (no model: hand-made records): wire copies are one story, the same words by
+the same speaker are one quote, an actor is one row whatever name it goes by, events merge only
+where they can be the same happening, and every listing comes out of the CLI in every format,
+read back with a standard reader."""
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from eventwire.shells.cli import main
+from eventwire.store import Store
+from eventwire.store.aggregate import aggregate
+from eventwire.store.corpus import Corpus
+
+WIRE = ("KYIV, Ukraine (AP) — Russian forces shelled the southern city of Kherson on Monday, killing "
+        "three civilians and damaging a hospital, Ukrainian officials said. \"We will not be intimidated,\" "
+        "President Volodymyr Zelenskyy said in his nightly address. The governor of the region said "
+        "rescue teams were still searching the rubble of two apartment buildings late into the evening. "
+        "Moscow did not comment on the strike, which came a day after talks between the two sides "
+        "in Istanbul ended without an agreement on a ceasefire or on prisoner exchanges.")
+OTHER = ("NAIROBI, Kenya — Kenyan police arrested dozens of protesters in the capital on Tuesday as "
+         "demonstrations against a finance bill spread to several towns. \"We will not be intimidated,\" "
+         "an opposition leader told reporters outside a police station, where families waited for news "
+         "of those detained. Rights groups said the arrests were unlawful and called for their release.")
+
+
+def _record(text, outlet, published, events=(), speaker="e1", zelensky_form="Zelenskyy"):
+    quote = "We will not be intimidated,"
+    start = text.find(quote)
+    name_at = text.find(zelensky_form)
+    entities = [{"id": "e1", "name": "Volodymyr Zelensky", "type": "PERSON", "country": "UKR", "sectors": ["GOV"],
+                 "title": "President",
+                 "mentions": [{"start": name_at, "end": name_at + len(zelensky_form), "text": zelensky_form,
+                               "kind": "name"}] if name_at >= 0 else [],
+                 "evidence": [{"field": "country", "source": "persons/europe_americas.tsv:412"}]}]
+    return {"id": "x", "text": text, "published": published, "meta": {"source": outlet, "title": text[:30]},
+            "entities": entities,
+            "quotes": [{"id": "q1", "kind": "direct", "speaker_entity": speaker,
+                        "speaker": {"start": 0, "end": 4, "text": "he"},
+                        "content": [{"start": start, "end": start + len(quote), "text": quote}]}] if start >= 0 else [],
+            "events": list(events), "places": [], "timexes": []}
+
+
+def _event(text, trigger, type_="ASSAULT", actor="RUS", recipient="UKR", day="2024-05-06", place=None,
+           counted=True, negated=False, sectors=("MIL",), names=None):
+    start = text.index(trigger)
+    return {"id": f"v{start}", "type": type_, "mode": None, "counted": counted, "negated": negated,
+            "hypothetical": not counted and not negated, "modality": None,
+            "actor": {"countries": [actor], "sectors": list(sectors), "span": {"text": names or "Russian forces"}},
+            "recipient": {"countries": [recipient], "sectors": []},
+            "trigger": {"start": start, "end": start + len(trigger)}, "sentence": {"start": 0, "end": len(text)},
+            "date": {"value": day, "source": "text"},
+            "place": {"name": place[0], "country": place[1]} if place else None, "pattern": "test"}
+
+
+@pytest.fixture
+def store(store_url):
+    store = Store.open(store_url)
+    copy = "Updated 10:42 GMT. " + WIRE.replace('"', "“", 1).replace('"', "”", 1) + " Reporting by the AP."
+    store.add(_record(WIRE, "AP", "2024-05-06", [_event(WIRE, "shelled", place=("Kherson", "UKR"))]), "ap", "ap")
+    store.add(_record(copy, "Kyiv Independent", "2024-05-06",
+                      [_event(copy, "shelled", place=("Kherson", "UKR"))]), "ki", "ki")
+    own = ("Russian troops shelled Kherson again on Tuesday, the regional governor said, after a night of "
+           "drone attacks on the city's port and its power station. \"We will not be intimidated,\" "
+           "Volodymyr Zelensky said again.")
+    store.add(_record(own, "Reuters", "2024-05-07", [_event(own, "shelled", day="2024-05-07")],
+                      zelensky_form="Volodymyr Zelensky"), "rt", "rt")
+    store.add(_record(OTHER, "Nation", "2024-05-07", [
+        _event(OTHER, "arrested", type_="COERCE", actor="KEN", recipient="KEN", day="2024-05-07",
+               sectors=("COP",), names="Kenyan police"),
+        _event(OTHER, "unlawful", type_="COERCE", actor="KEN", recipient="KEN", day="2024-05-07",
+               counted=False, negated=True, sectors=("COP",))], speaker=None), "nation", "nation")
+    aggregate(store)
+    return store
+
+
+def test_a_wire_copy_is_one_story_with_both_outlets(store):
+    [story] = Corpus(store).stories()
+    assert story["n_articles"] == 2 and story["outlets"] == ["AP", "Kyiv Independent"]
+    assert len(list(Corpus(store).stories(min_articles=1))) == 3
+
+
+def test_an_event_counts_a_syndicated_copy_once_among_independent_reports(store):
+    [shelling] = Corpus(store).events(type="ASSAULT")
+    assert (shelling["n_articles"], shelling["n_sources"], shelling["n_independent"]) == (3, 3, 2)
+    assert (shelling["first_seen"], shelling["last_seen"]) == ("2024-05-06", "2024-05-07")
+    assert (shelling["place"], shelling["place_country"]) == ("Kherson", "UKR")  # the one placed mention's
+
+
+def test_events_filter_by_sector_name_place_story_and_status(store):
+    corpus = Corpus(store)
+    assert [e["type"] for e in corpus.events(actor_sector="cop")] == ["COERCE"]
+    assert [e["type"] for e in corpus.events(actor_name="kenyan POLICE")] == ["COERCE"]
+    assert [e["type"] for e in corpus.events(place="kherson")] == ["ASSAULT"]
+    assert [e["type"] for e in corpus.events(country="UKR")] == ["ASSAULT"]
+    assert not list(corpus.events(country="KEN"))
+    [story] = corpus.stories()
+    assert [e["type"] for e in corpus.events(story=story["id"])] == ["ASSAULT"]
+    assert len(list(corpus.events(actor="KEN"))) == 1
+    both = list(corpus.events(actor="KEN", negated=True))
+    assert sorted(e["status"] for e in both) == ["asserted", "negated"]
+
+
+def test_the_same_words_by_the_same_speaker_are_one_quote(store):
+    quotes = list(Corpus(store).quotes())
+    zelensky = next(q for q in quotes if q["speaker"] == "Volodymyr Zelensky")
+    # “curly” or "straight" quotes, the same words: three occurrences, two independent stories
+    assert (zelensky["n_occurrences"], zelensky["n_sources"], zelensky["n_independent"]) == (3, 3, 2)
+    other = [q for q in quotes if q["speaker"] != "Volodymyr Zelensky"]
+    assert [q["n_occurrences"] for q in other] == [1]  # the same words by someone else are theirs
+
+
+def test_an_actor_is_one_row_with_every_name_it_went_by(store):
+    [zelensky] = Corpus(store).actors(name="zelenskyy")
+    assert zelensky["name"] == "Volodymyr Zelensky" and zelensky["in_knowledge"] is True
+    assert set(zelensky["aliases"]) == {"Volodymyr Zelensky", "Zelenskyy"}
+    assert (zelensky["n_articles"], zelensky["first_seen"], zelensky["last_seen"]) == (3, "2024-05-06", "2024-05-07")
+
+
+def test_places_in_two_countries_are_two_events_and_a_placeless_report_joins_one(store_url):
+    store = Store.open(store_url)
+    base = "Soldiers fired on protesters near the border crossing on Monday, witnesses said, and "
+    for i, (outlet, place) in enumerate((("A", ("Goma", "COD")), ("B", ("Gisenyi", "RWA")), ("C", None))):
+        text = base + ["the army denied it.", "a curfew followed.", "the crossing was closed."][i] * (i + 1)
+        store.add(_record(text, outlet, "2024-05-06", [_event(text, "fired", actor="COD", recipient="COD",
+                                                             place=place)]), outlet, outlet)
+    aggregate(store)
+    events = sorted((e["place_country"], e["n_mentions"]) for e in Corpus(store).events())
+    assert events == [("COD", 2), ("RWA", 1)]
+
+
+def test_timeline_counts_an_actors_events_per_week(store):
+    rows = list(Corpus(store).timeline("RUS"))
+    assert rows == [{"week": "2024-W19", "type": "ASSAULT", "events": 1, "mentions": 3}]
+    assert list(Corpus(store).timeline("kenyan police")) == [
+        {"week": "2024-W19", "type": "COERCE", "events": 1, "mentions": 1}]
+    assert len(list(Corpus(store).events(since="2024-W19", until="2024-W19"))) == 2
+    assert not list(Corpus(store).events(since="2024-W20"))
+
+
+def _cli(store, *args):
+    where = store.engine.url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(main, [*args, "--db", where])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.mark.parametrize("what", ["events", "mentions", "quotes", "actors", "stories", "articles"])
+def test_every_export_reads_back_in_csv_json_lines_and_parquet(store, what, tmp_path):
+    rows = list(csv.DictReader(io.StringIO(_cli(store, "export", what, "--format", "csv").stdout)))
+    lines = [json.loads(line) for line in _cli(store, "export", what, "--format", "jsonl").stdout.splitlines()]
+    path = tmp_path / f"{what}.parquet"
+    _cli(store, "export", what, "--format", "parquet", "--out", str(path))
+    table = pq.read_table(path)
+    assert len(rows) == len(lines) == table.num_rows > 0
+    assert list(rows[0]) == list(lines[0]) == table.column_names
+    if what == "events":
+        assert str(table.schema.field("n_sources").type) == "int64"  # typed columns, not text
+        assert table.column("n_independent").to_pylist() == [int(r["n_independent"]) for r in rows]
+    if what == "actors":
+        assert str(table.schema.field("aliases").type) == "list<element: string>"
+        assert json.loads(rows[0]["aliases"]) == table.column("aliases").to_pylist()[0]
+
+
+def test_quotes_export_quotebank_style(store):
+    lines = [json.loads(line) for line in _cli(store, "export", "quotes", "--format", "quotebank").stdout.splitlines()]
+    zelensky = next(q for q in lines if q["speaker"] == "Volodymyr Zelensky")
+    assert zelensky["quotation"] == "We will not be intimidated," and zelensky["numOccurrences"] == 3
+    assert zelensky["date"] == "2024-05-06 00:00:00" and len(zelensky["urls"]) == 3
+
+
+def test_listing_commands_print_tables(store):
+    assert "Volodymyr Zelensky" in _cli(store, "actors", "--type", "person").stdout
+    assert "Kyiv Independent" in _cli(store, "stories").stdout
+    assert "2024-W19" in _cli(store, "timeline", "RUS").stdout
+    assert "intimidated" in _cli(store, "quotes", "--min-sources", "3").stdout
+    assert "Kenyan police" in _cli(store, "events", "--actor-sector", "COP", "--negated").stdout
+
+
+def test_parquet_to_a_terminal_is_refused_with_what_to_do(monkeypatch, capsys):
+    import sys
+
+    from eventwire.shells.cli.common import write_listing
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    with pytest.raises(SystemExit) as exit_:
+        write_listing(iter([{"a": 1}]), ("a",), "parquet", None, "rows")
+    assert exit_.value.code == 2 and "--out FILE.parquet" in capsys.readouterr().err
