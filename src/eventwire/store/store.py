@@ -35,6 +35,7 @@ from ..settings import DEFAULT_STORE
 from . import fulltext, migrate, near_duplicates, rows, schema
 
 _SCHEMES = ("sqlite", "postgresql")
+LOCK_WAIT_SECONDS = 10.0  # how long a write waits for another process's to end before saying so
 
 
 def text_key(text: str) -> str:
@@ -213,7 +214,7 @@ def _now() -> str:
 def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")  # another process writing: wait, then say so
+    cursor.execute(f"PRAGMA busy_timeout={int(LOCK_WAIT_SECONDS * 1000)}")  # another process writing: wait, then say so
     # A write-ahead log, synced at checkpoints rather than at every article: each article is
     # still all or nothing, whenever the process dies; only a crash of the machine itself can
     # lose the last few, which the next ingest then stores again.
