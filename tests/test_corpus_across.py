@@ -46,9 +46,9 @@ def _record(text, outlet, published, events=(), speaker="e1", zelensky_form="Zel
 
 
 def _event(text, trigger, type_="ASSAULT", actor="RUS", recipient="UKR", day="2024-05-06", place=None,
-           counted=True, negated=False, sectors=("MIL",), names=None):
+           counted=True, negated=False, sectors=("MIL",), names=None, mode=None):
     start = text.index(trigger)
-    return {"id": f"v{start}", "type": type_, "mode": None, "counted": counted, "negated": negated,
+    return {"id": f"v{start}", "type": type_, "mode": mode, "counted": counted, "negated": negated,
             "hypothetical": not counted and not negated, "modality": None,
             "actor": {"countries": [actor], "sectors": list(sectors), "span": {"text": names or "Russian forces"}},
             "recipient": {"countries": [recipient], "sectors": []},
@@ -131,6 +131,17 @@ def test_places_in_two_countries_are_two_events_and_a_placeless_report_joins_one
     aggregate(store)
     events = sorted((e["place_country"], e["n_mentions"]) for e in Corpus(store).events())
     assert events == [("COD", 2), ("RWA", 1)]
+
+
+def test_a_report_that_gives_no_mode_joins_one_that_does_but_two_modes_stay_apart(store_url):
+    store = Store.open(store_url)
+    base = "Police fired on protesters in the capital on Monday, witnesses and a hospital official said, and "
+    for i, (outlet, mode) in enumerate((("A", "primitive"), ("B", None), ("C", "firearms"))):
+        text = base + ["dozens were hurt.", "the march broke up.", "two men were shot."][i] * (i + 1)
+        store.add(_record(text, outlet, "2024-05-06", [_event(text, "fired", actor="KEN", recipient="KEN",
+                                                             mode=mode)]), outlet, outlet)
+    aggregate(store)
+    assert sorted((e["mode"], e["n_mentions"]) for e in Corpus(store).events()) == [("firearms", 1), ("primitive", 2)]
 
 
 def test_timeline_counts_an_actors_events_per_week(store):

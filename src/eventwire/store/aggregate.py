@@ -1,11 +1,11 @@
 """What is derived across articles, rebuilt from the stored rows: stories of near-duplicate
 articles (story_groups.py), quotes and actors (quote_actor_groups.py) and, here, events.
 
-Events, not reports: two event mentions are the same event when they have the same type and
-mode, the same actor and recipient countries, the same status (asserted, negated or
-hypothetical: a denial never merges with the deed), dates within WINDOW_DAYS of each other (a
-mention dated only by its article's publication takes that date; one with no day at all stands
-alone) and compatible places (the same country, or one of them has no place). Each event counts
+Events, not reports: two event mentions are the same event when they have the same type, the
+same actor and recipient countries, the same status (asserted, negated or hypothetical: a
+denial never merges with the deed), dates within WINDOW_DAYS of each other (a mention dated
+only by its article's publication takes that date; one with no day at all stands alone), and a
+compatible mode and place (the same, or one of them gives none). Each event counts
 its mentions, articles, distinct outlets and independent stories (a syndicated copy counts
 once), and keeps a link to every mention.
 
@@ -111,29 +111,34 @@ def _clusters(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         row["recipient"] = " ".join(sorted((row["recipient_countries"] or "").split()))
         row["day"] = _day(row["date"]) or _day(row["published"])
         row["status"] = status(bool(row["counted"]), bool(row["negated"]))
-        key = (row["type"], row["mode"] or "", row["actor"], row["recipient"], row["status"])
+        key = (row["type"], row["actor"], row["recipient"], row["status"])
         groups.setdefault(key, []).append(row)
     clusters = []
     for members in groups.values():
         dated = sorted((m for m in members if m["day"] is not None), key=lambda m: (m["day"], m["article"]))
-        # the clusters still within reach of the next day, each with the country it happened in
-        open_: list[tuple[list[dict[str, Any]], list[str | None]]] = []
+        # the clusters still within reach of the next day, each with the mode and country it has
+        open_: list[tuple[list[dict[str, Any]], dict[str, str | None]]] = []
         for m in dated:
-            still = [(c, where) for c, where in open_ if (m["day"] - c[-1]["day"]).days <= WINDOW_DAYS]
+            still = [(c, known) for c, known in open_ if (m["day"] - c[-1]["day"]).days <= WINDOW_DAYS]
             clusters += [c for c, _ in open_ if all(c is not kept for kept, _ in still)]
             open_ = still
-            country = m["place_country"]
-            home = next(((c, where) for c, where in open_
-                         if country is None or where[0] is None or where[0] == country), None)
+            home = next(((c, known) for c, known in open_ if _compatible(known, m)), None)
             if home is None:
-                open_.append(([m], [country]))
+                open_.append(([m], {"mode": m["mode"], "place_country": m["place_country"]}))
             else:
                 home[0].append(m)
-                if home[1][0] is None:
-                    home[1][0] = country
+                for field in ("mode", "place_country"):
+                    home[1][field] = home[1][field] or m[field]
         clusters += [c for c, _ in open_]
         clusters += [[m] for m in members if m["day"] is None]  # no day: nothing to match it by
     return clusters
+
+
+def _compatible(known: dict[str, str | None], mention: dict[str, Any]) -> bool:
+    """A mode or place one report gives and another leaves out is no disagreement; two
+    different ones are (an arrest is not a raid; Goma is not Gisenyi's country)."""
+    return all(known[field] is None or mention[field] is None or known[field] == mention[field]
+               for field in ("mode", "place_country"))
 
 
 def _most_common(values: list) -> Any:

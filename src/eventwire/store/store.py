@@ -147,7 +147,8 @@ class Store:
         text = record["text"]
         row = {
             "text_key": text_key(text), "input_id": input_id, "origin": origin,
-            "url": meta.get("url"), "outlet": meta.get("source"), "title": meta.get("title"),
+            "url": meta.get("url"), "outlet": meta.get("source"),
+            "title": meta.get("title") or (record.get("headline") or {}).get("text"),
             "published": record.get("published"), "published_from": meta.get("published_from"),
             "chars": len(text), "text": text, "record": json.dumps(record, ensure_ascii=False),
             "ingested_at": _now(),
