@@ -119,3 +119,24 @@ def test_an_undated_article_takes_its_datelines_date(tmp_path):
     with sqlite3.connect(tmp_path / "eventwire.db") as db:
         published, record = db.execute("SELECT published, record FROM articles").fetchone()
     assert published == "2024-05-06" and json.loads(record)["meta"]["published_from"] == "dateline"
+
+
+def test_the_readmes_walk_through_counts_a_wire_story_once(tmp_path):
+    """README, "Corpus store": ingest the bundled examples, then query and export them."""
+    ingest = eventwire("ingest", str(ROOT / "examples" / "seed-article.txt"), str(ROOT / "examples" / "news.jsonl"),
+                       "--published", "2022-03-28", cwd=tmp_path)
+    assert "read 6 = stored 6 + duplicates 0 + failures 0" in ingest.stderr, ingest.stderr
+    [story] = json.loads(eventwire("stories", "--format", "json", cwd=tmp_path).stdout)
+    assert story["n_articles"] == 3 and story["outlets"] == ["Associated Press", "Gulf Courier"]
+    sudan = json.loads(eventwire("events", "--country", "SDN", "--format", "json", cwd=tmp_path).stdout)
+    truce = next(e for e in sudan if e["type"] == "AGREE")
+    assert (truce["n_articles"], truce["n_sources"], truce["n_independent"]) == (3, 2, 1)
+    quotes = json.loads(eventwire("quotes", "--min-sources", "2", "--format", "json", cwd=tmp_path).stdout)
+    odhiambo = next(q for q in quotes if q["speaker"] == "Faith Odhiambo")
+    assert (odhiambo["n_sources"], odhiambo["n_independent"]) == (2, 2)  # two reporters, two stories
+    weeks = json.loads(eventwire("timeline", "KEN", "--format", "json", cwd=tmp_path).stdout)
+    assert {"week": "2024-W25", "type": "COERCE", "events": 1, "mentions": 1} in weeks
+    out = tmp_path / "events.parquet"
+    assert eventwire("export", "events", "--format", "parquet", "--out", str(out), cwd=tmp_path).returncode == 0
+    import pyarrow.parquet as pq
+    assert pq.read_table(out).num_rows == len(json.loads(eventwire("events", "--format", "json", cwd=tmp_path).stdout))
