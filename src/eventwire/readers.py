@@ -2,13 +2,17 @@
 
 Formats (chosen by file extension; stdin is sniffed):
   .txt and anything else   plain text — see `article_from_text` for the headline rule
-  .html .htm               main text and metadata extracted with trafilatura
+  .html .htm               main text and metadata extracted with trafilatura (see `html_pages`)
   .json                    one record {id, text, headline?, published?, url?, source?} or a list of them
   .jsonl .ndjson           one such record a line (blank lines are skipped)
+  .warc .warc.gz .arc .arc.gz  a web crawl: each HTML or plain-text page (a response with
+                           HTTP status 200) is an article whose id is its URL (see `warc`)
 A directory is read recursively, files in name order; a file's id is its path within the
 directory, less its extension ("2024/05/a"). HTML is read in the charset it declares, or the
-one detected, when it is not UTF-8. A record id used twice in one JSON Lines file is reported
-as a failure, not analysed twice.
+one detected, when it is not UTF-8 (a crawled page: first in the charset its server declared,
+as browsers do). A record id used twice in one JSON Lines file is reported
+as a failure, not analysed twice. JSON Lines and crawl files are streamed, so they may be of
+any size.
 
 Readers never raise for one bad record: they yield a `Failure` naming it and go on.
 """
@@ -18,20 +22,15 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from .document.article import (
-    Article,
-    CharSpan,
-    Failure,
-    article_from_record,
-    article_from_text,
-    check_text,
-    parse_published,
-)
+from .document.article import Article, Failure, article_from_record, article_from_text
 from .errors import InputError
+from .html_pages import article_from_html
 from .settings import MAX_CHARS, MAX_FILE_BYTES
+from .warc import Page, is_crawl, read_pages
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -60,11 +59,15 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_
                                re.IGNORECASE)
 
 
-def decode_html(data: bytes, origin: str) -> str:
-    """An HTML page's text: UTF-8 if it is, else the charset the page declares, else the one
-    charset-normalizer detects. Only a page that is none of these is refused."""
+def decode_html(data: bytes, origin: str, charset: str | None = None) -> str:
+    """An HTML page's text: in the `charset` its server declared if it decodes in it, else UTF-8
+    if it is, else the charset the page declares, else the one charset-normalizer detects.
+    Only a page that is none of these is refused."""
     if b"\x00" in data[:8192]:
         return decode(data, origin)  # the binary-file message
+    served = _decode_declared(data, charset)
+    if served is not None:
+        return served
     try:
         return decode(data, origin)
     except InputError:
@@ -85,32 +88,21 @@ def decode_html(data: bytes, origin: str) -> str:
     return str(best)
 
 
-def article_from_html(html: str, id: str, origin: str, max_chars: int = MAX_CHARS) -> Article:
-    """Main text and metadata from an HTML page (trafilatura).
+# Browsers read a page labelled Latin-1 or ASCII as windows-1252 (the WHATWG Encoding Standard),
+# and pages so labelled are written for them: their curly quotes are 0x93 and 0x94.
+_AS_BROWSERS_READ = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                     "us-ascii": "cp1252", "ascii": "cp1252"}
 
-    The analysed text is the page title, a line break, then the extracted main
-    text, so the headline is a real span of the text.
-    """
-    import trafilatura  # imported here: it costs 0.3 s and only HTML needs it
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
-    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
-        raise InputError(origin, "no article text found in the HTML",
-                         "check that the page holds an article, or pass its text as a .txt file")
-    title = (getattr(doc, "title", None) or "").strip()
-    text = f"{title}\n{body}" if title else body
-    check_text(text, origin, max_chars)
-    published = None
+def _decode_declared(data: bytes, charset: str | None) -> str | None:
+    """The text in the charset a server declared; None without one, or when the bytes are not
+    in it, or when they open with a UTF-8 byte order mark (which browsers obey first)."""
+    if not charset or data.startswith(b"\xef\xbb\xbf"):
+        return None
     try:
-        published = parse_published(getattr(doc, "date", None), origin)
-    except InputError:
-        published = None  # a page's date metadata is often junk; the user can give the date
-    headline = CharSpan(0, len(title)) if title else None
-    return Article(id=id, text=text, published=published, headline=headline,
-                   url=getattr(doc, "url", None), source=getattr(doc, "sitename", None),
-                   origin=origin, published_from="input" if published else None)
+        return data.decode(_AS_BROWSERS_READ.get(charset.lower(), charset))
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def read_inputs(
@@ -145,6 +137,9 @@ def read_inputs(
 def _read_file(path: Path, max_chars: int, id: str | None = None) -> Iterator[Article | Failure]:
     origin = str(path)
     stem = id or path.stem
+    if is_crawl(path):  # a crawl's articles are its pages, each known by its URL
+        yield from _read_crawl(path, max_chars)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
@@ -184,6 +179,25 @@ def _read_bytes(data: bytes, origin: str, suffix: str | None, stem: str,
             yield article_from_text(text, stem, origin, max_chars=max_chars)
     except InputError as err:
         yield Failure(stem, origin, str(err))
+
+
+def _read_crawl(path: Path, max_chars: int) -> Iterator[Article | Failure]:
+    # the crawl date (WARC-Date) is not the publication date: the page's own date is used
+    for page in read_pages(path, MAX_FILE_BYTES):
+        if not isinstance(page, Page):
+            yield page
+            continue
+        try:
+            if page.kind == "html":
+                article = article_from_html(decode_html(page.content, page.origin, page.charset),
+                                            page.url, page.origin, max_chars)
+            else:
+                text = _decode_declared(page.content, page.charset) or decode(page.content, page.origin)
+                article = article_from_text(text, page.url, page.origin, max_chars=max_chars)
+            yield replace(article, url=page.url)
+        except InputError as err:
+            # the offset finds the record; the URL says which page it is
+            yield Failure(page.url, page.origin, str(InputError(f"{page.origin} ({page.url})", err.problem, err.fix)))
 
 
 def _looks_like_html(data: bytes) -> bool:
