@@ -201,3 +201,16 @@ def test_parquet_to_a_terminal_is_refused_with_what_to_do(monkeypatch, capsys):
     with pytest.raises(SystemExit) as exit_:
         write_listing(iter([{"a": 1}]), ("a",), "parquet", None, "rows")
     assert exit_.value.code == 2 and "--out FILE.parquet" in capsys.readouterr().err
+
+
+def test_a_damaged_or_missing_signature_is_made_again_from_the_text(store):
+    from eventwire.store import schema
+
+    with store.engine.begin() as conn:
+        conn.execute(schema.article_signatures.update().values(signature=b"not a signature"))
+        conn.execute(schema.article_signatures.delete().where(schema.article_signatures.c.article == 2))
+    aggregate(store)
+    [story] = Corpus(store).stories()
+    assert story["n_articles"] == 2
+    with store.engine.connect() as conn:
+        assert conn.execute(schema.article_signatures.select()).all().__len__() == 4

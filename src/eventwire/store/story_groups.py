@@ -50,18 +50,23 @@ def rebuild(conn) -> dict[int, str]:
 
 
 def _signatures(conn) -> dict[int, near_duplicates.Signature]:
-    """Every article's signature, computing the missing and outdated ones (and keeping them)."""
+    """Every article's signature, computing the missing, outdated and unreadable ones (and
+    keeping them)."""
     table, articles = schema.article_signatures, schema.articles
     current = near_duplicates.SIGNATURE_VERSION
-    signatures = {row.article: near_duplicates.signature_from_bytes(row.signature)
-                  for row in conn.execute(select(table.c.article, table.c.signature).where(table.c.version == current))}
-    missing = select(articles.c.id, articles.c.text).where(
-        ~select(table.c.article).where(table.c.article == articles.c.id, table.c.version == current).exists())
+    signatures = {}
+    for row in conn.execute(select(table.c.article, table.c.signature).where(table.c.version == current)):
+        try:
+            signatures[row.article] = near_duplicates.signature_from_bytes(row.signature)
+        except ValueError:
+            pass  # damaged: made again from the text below
     made = []
-    for row in conn.execute(missing).all():
-        signatures[row.id] = near_duplicates.signature(row.text)
-        made.append({"article": row.id, "version": current,
-                     "signature": near_duplicates.signature_to_bytes(signatures[row.id])})
+    # the texts of the articles without one, read one at a time (after a migration, that is all)
+    for article in [row.id for row in conn.execute(select(articles.c.id)) if row.id not in signatures]:
+        text = conn.execute(select(articles.c.text).where(articles.c.id == article)).scalar_one()
+        signatures[article] = near_duplicates.signature(text)
+        made.append({"article": article, "version": current,
+                     "signature": near_duplicates.signature_to_bytes(signatures[article])})
     for start in range(0, len(made), 500):  # in chunks: a query holds a limited number of values
         chunk = made[start:start + 500]
         conn.execute(table.delete().where(table.c.article.in_([m["article"] for m in chunk])))
