@@ -214,3 +214,17 @@ def test_a_damaged_or_missing_signature_is_made_again_from_the_text(store):
     assert story["n_articles"] == 2
     with store.engine.connect() as conn:
         assert conn.execute(schema.article_signatures.select()).all().__len__() == 4
+
+
+def test_an_articles_dateline_gives_its_place_marked_as_such(store_url):
+    store = Store.open(store_url)
+    record = _record(WIRE, "AP", "2024-05-06")
+    record["places"] = [{"span": {"start": 0, "end": 4, "text": "KYIV"}, "name": "Kyiv", "country": "UKR"},
+                        {"span": {"start": 60, "end": 67, "text": "Kherson"}, "name": "Kherson", "country": "UKR"}]
+    store.add(record, "ap", "ap")
+    undated = _record(OTHER.replace("NAIROBI, Kenya — ", ""), "Nation", "2024-05-07")
+    undated["places"] = [{"span": {"start": 0, "end": 6, "text": "Kenyan"}, "name": "Kenya", "country": "KEN"}]
+    store.add(undated, "nation", "nation")
+    rows = {row["input_id"]: row for row in Corpus(store).articles()}
+    assert (rows["ap"]["place"], rows["ap"]["place_country"], rows["ap"]["place_from"]) == ("Kyiv", "UKR", "dateline")
+    assert rows["nation"]["place"] is None  # no dateline: no place is made up

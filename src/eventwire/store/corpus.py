@@ -46,7 +46,7 @@ ACTOR_COLUMNS = ("id", "name", "type", "country", "sectors", "in_knowledge", "n_
                  "n_sources", "first_seen", "last_seen", "aliases")
 STORY_COLUMNS = ("id", "n_articles", "n_sources", "outlets", "title", "first_seen", "last_seen")
 ARTICLE_COLUMNS = ("article", "input_id", "origin", "url", "outlet", "title", "published", "published_from",
-                   "chars", "story", "ingested_at")
+                   "place", "place_country", "place_from", "chars", "story", "ingested_at")
 TIMELINE_COLUMNS = ("week", "type", "events", "mentions")
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")

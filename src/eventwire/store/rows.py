@@ -9,7 +9,13 @@ the rows a store of version 1 did not keep, from the records it did.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+# "KYIV, Ukraine (AP) —", "BRASILIA, May 6, 2024 —", "DAKAR (Reuters) -": a place in capitals
+# at the start of one of the first lines, perhaps a country, an agency and a date, then a dash
+_DATELINE = re.compile(r"[ \t]*([A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)?)"
+                       r"(?:\s*\([^)]{1,30}\))?,?(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?\s*[\u2014\u2013-]")
 
 
 def event_rows(article: int, record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -58,6 +64,23 @@ def date_rows(article: int, record: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"article": article, "type": timex.get("type"), "value": timex.get("value"),
              "start": (timex.get("span") or {}).get("start", 0), "end": (timex.get("span") or {}).get("end", 0)}
             for timex in record.get("timexes") or []]
+
+
+def dateline_place(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The place an article's dateline names ("KYIV, Ukraine (AP) —"), as the record's places
+    layer resolved it; None when it has no dateline or the place was not resolved."""
+    text, offset = record.get("text") or "", 0
+    for line in text.split("\n")[:3]:
+        match = _DATELINE.match(line)
+        if match:
+            start, end = offset + match.start(1), offset + match.end(1)
+            for place in record.get("places") or []:
+                span = place.get("span") or {}
+                if start <= span.get("start", -1) < end and place.get("country"):
+                    return place
+            return None
+        offset += len(line) + 1
+    return None
 
 
 def actor_identity(entity: dict[str, Any]) -> str:

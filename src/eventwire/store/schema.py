@@ -56,6 +56,10 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("record", Text, nullable=False),  # the analysis, as JSON
     Column("ingested_at", String(32), nullable=False),
+    # since store version 2: where it was written from, when the input does not say: its dateline
+    Column("place", Text),
+    Column("place_country", String(8)),
+    Column("place_from", String(16)),  # "dateline"
 )
 
 event_mentions = Table(

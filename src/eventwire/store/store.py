@@ -151,6 +151,7 @@ class Store:
             "title": meta.get("title") or (record.get("headline") or {}).get("text"),
             "published": record.get("published"), "published_from": meta.get("published_from"),
             "chars": len(text), "text": text, "record": json.dumps(record, ensure_ascii=False),
+            **_dateline_columns(record),
             "ingested_at": _now(),
         }
         try:
@@ -206,6 +207,13 @@ class Store:
             return self.engine.begin()
         except DBAPIError as err:
             raise _store_error(self.name, err) from None
+
+
+def _dateline_columns(record: dict[str, Any]) -> dict[str, Any]:
+    place = rows.dateline_place(record)
+    if place is None:
+        return {}
+    return {"place": place.get("name"), "place_country": place.get("country"), "place_from": "dateline"}
 
 
 def _now() -> str:

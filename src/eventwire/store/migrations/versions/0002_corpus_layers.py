@@ -24,6 +24,8 @@ def upgrade() -> None:
                        ("actor_names", sa.Text), ("recipient_names", sa.Text), ("place_country", sa.String(8))):
         op.add_column("event_mentions", sa.Column(name, kind))
     op.add_column("quote_mentions", sa.Column("speaker_name", sa.Text))
+    for name, kind in (("place", sa.Text), ("place_country", sa.String(8)), ("place_from", sa.String(16))):
+        op.add_column("articles", sa.Column(name, kind))
     for name, kind in (("status", sa.String(16)), ("actor_sectors", sa.Text), ("recipient_sectors", sa.Text),
                        ("actor_names", sa.Text), ("recipient_names", sa.Text), ("place", sa.Text),
                        ("place_country", sa.String(8)), ("n_independent", sa.Integer),
@@ -148,8 +150,14 @@ def _fill_from_records(actor_mentions, place_mentions, date_mentions) -> None:
         "article", "event", "hypothetical", "actor_sectors", "recipient_sectors", "actor_names",
         "recipient_names", "place_country")))
     quotes = sa.table("quote_mentions", sa.column("article"), sa.column("quote"), sa.column("speaker_name"))
+    places = sa.table("articles", sa.column("id"), sa.column("place"), sa.column("place_country"),
+                      sa.column("place_from"))
     for article_id, record_json in conn.execute(sa.select(articles.c.id, articles.c.record)).all():
         record = json.loads(record_json)
+        dateline = rows.dateline_place(record)
+        if dateline is not None:
+            conn.execute(places.update().where(places.c.id == article_id).values(
+                place=dateline.get("name"), place_country=dateline.get("country"), place_from="dateline"))
         for row in rows.event_rows(article_id, record):
             conn.execute(events.update().where(events.c.article == article_id, events.c.event == row["event"])
                          .values({k: row[k] for k in ("hypothetical", "actor_sectors", "recipient_sectors",
