@@ -228,3 +228,11 @@ def test_an_articles_dateline_gives_its_place_marked_as_such(store_url):
     rows = {row["input_id"]: row for row in Corpus(store).articles()}
     assert (rows["ap"]["place"], rows["ap"]["place_country"], rows["ap"]["place_from"]) == ("Kyiv", "UKR", "dateline")
     assert rows["nation"]["place"] is None  # no dateline: no place is made up
+
+
+def test_failures_and_search_are_listings_too(store):
+    store.add_failure("b", "news/b.html", "read", "news/b.html: is not UTF-8 text")
+    [row] = json.loads(_cli(store, "failures", "--format", "json").stdout)
+    assert (row["origin"], row["reason"]) == ("news/b.html", "read")
+    assert _cli(store, "failures").stdout == "news/b.html\tread\tnews/b.html: is not UTF-8 text\n"
+    assert [r["input_id"] for r in Corpus(store).search("Nairobi demonstrations")] == ["nation"]

@@ -10,6 +10,7 @@ runner share.
     corpus.actors(name="Zelensky")            # one actor per identity, with its aliases
     corpus.timeline("RUS")                    # an actor's events per week, by type
     corpus.stories()                          # near-duplicate articles and who ran them
+    corpus.search("ceasefire Gaza")           # full text: the articles holding these words
 
 Parameterised SQL only (SQLAlchemy Core expressions): a filter value is never pasted into SQL.
 Every listing is an iterator of dicts with the keys of its *_COLUMNS, in that order.
@@ -259,6 +260,12 @@ class Corpus:
         if story:
             query = query.where(s.c.story_id == story)
         yield from self._rows(query.limit(limit) if limit else query, ARTICLE_COLUMNS)
+
+    def search(self, words: str, limit: int = 20) -> Iterator[dict[str, Any]]:
+        """The articles holding all these words, best first, with a snippet (store/search.py)."""
+        from .search import search
+
+        return search(self.store, words, limit=limit)
 
     def _rows(self, query, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
         with self.store.connect() as conn:

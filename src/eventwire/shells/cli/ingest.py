@@ -17,9 +17,10 @@ from ...document.article import (
 from ...errors import EventwireError
 from ...language import foreign_language
 from ...readers import read_inputs
+from ...render.rows import ROW_FORMATS
 from ...render.writer import printable
 from ...settings import DEFAULT_STORE, Settings
-from .common import fail, open_store
+from .common import fail, open_store, output, write_listing
 
 DB_HELP = f"The store: a path to an SQLite file or a database URL [default: {DEFAULT_STORE}]."
 
@@ -120,15 +121,25 @@ def _chain(first, rest):
     yield from rest
 
 
+FAILURE_COLUMNS = ("origin", "reason", "message", "input_id", "at")
+
+
 @click.command()
 @click.option("--db", default=None, metavar="URL", help=DB_HELP)
-def failures(db) -> None:
+@click.option("--format", "fmt", type=click.Choice(("lines", *ROW_FORMATS)), default="lines", show_default=True,
+              help="lines: origin, reason and message, tab-separated, one a line; or a listing format.")
+@click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+def failures(db, fmt, out) -> None:
     """The inputs that could not be read or analysed, with the reason, one a line."""
     try:
         rows = open_store(db).failures()
     except EventwireError as err:
         fail(str(err))
-    for row in rows:
-        click.echo(f"{row['origin']}\t{row['reason']}\t{printable(row['message'])}")
     if not rows:
         click.echo("no failures", err=True)
+    if fmt != "lines":
+        write_listing(rows, FAILURE_COLUMNS, fmt, out, "failures")
+        return
+    with output(out) as stream:
+        for row in rows:
+            stream.write(f"{row['origin']}\t{row['reason']}\t{printable(row['message'])}\n")
