@@ -84,10 +84,9 @@ def test_an_old_read_only_store_says_it_must_be_writable_to_be_migrated(v1_copy)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("store_url", ["postgres"], indirect=True)  # SQLite: the test above
 def test_a_version_1_store_on_postgresql_is_migrated(store_url):
     """A PostgreSQL store at version 1 (the first revision), holding the old store's rows."""
-    if not store_url.startswith("postgresql"):
-        pytest.skip("the SQLite half is test_a_version_1_store_is_migrated_with_its_articles_and_events")
     engine = create_engine(store_url)
     old = create_engine(f"sqlite:///{V1_STORE}?mode=ro")
     with engine.begin() as conn:
