@@ -19,13 +19,13 @@ def write_parquet(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], stre
     import pyarrow.parquet as pq
 
     listed = [{key: row.get(key) for key in columns} for row in rows]
-    table = pa.Table.from_pylist(listed, schema=None) if listed else None
-    fields = []
-    for key in columns:
-        kind = table.schema.field(key).type if table is not None else pa.null()
-        fields.append(pa.field(key, pa.string() if pa.types.is_null(kind) else kind))
-    schema = pa.schema(fields)
-    table = pa.Table.from_pylist(listed, schema=schema) if listed else schema.empty_table()
+    if not listed:
+        table = pa.schema([pa.field(key, pa.string()) for key in columns]).empty_table()
+    else:
+        table = pa.Table.from_pylist(listed)  # types as the values have them
+        schema = pa.schema([pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type)
+                            for f in table.schema])
+        table = table.cast(schema)  # a column of nothing but nulls becomes text
     pq.write_table(table, stream)
     return len(listed)
 

@@ -21,7 +21,7 @@ import hashlib
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from . import quote_actor_groups, schema, story_groups
 
@@ -48,7 +48,9 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
                     mentions.c.recipient_countries, mentions.c.actor_sectors, mentions.c.recipient_sectors,
                     mentions.c.actor_names, mentions.c.recipient_names, mentions.c.place,
                     mentions.c.place_country, mentions.c.date, mentions.c.trigger_start,
-                    articles.c.published, articles.c.outlet, articles.c.text_key)
+                    articles.c.published, articles.c.outlet, articles.c.text_key, articles.c.url,
+                    _slice(articles.c.text, mentions.c.trigger_start, mentions.c.trigger_end).label("trigger"),
+                    _slice(articles.c.text, mentions.c.sentence_start, mentions.c.sentence_end).label("sentence"))
              .join(articles, articles.c.id == mentions.c.article))
     rows = [dict(row) for row in conn.execute(query).mappings()]
     old_ids = {row.old_id: row.event_id for row in conn.execute(select(schema.event_aliases))}
@@ -80,6 +82,7 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
             "n_sources": len(outlets),
             "n_independent": len({story_of.get(m["article"], m["article"]) for m in cluster}),
             "first_article": first["article"], "first_event": first["event"],
+            "trigger": first["trigger"], "sentence": first["sentence"], "url": first["url"],
         })
         for m in cluster:
             links.append({"event_id": event_id, "article": m["article"], "event": m["event"]})
@@ -97,6 +100,11 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
     if aliases:
         conn.execute(schema.event_aliases.insert(), [{"old_id": k, "event_id": v} for k, v in aliases.items()])
     return {"events": len(events), "event_mentions": len(links)}
+
+
+def _slice(text, start, end):
+    """Characters start..end of a stored text, cut by the database."""
+    return func.substr(text, start + 1, end - start)
 
 
 def status(counted: bool, negated: bool) -> str:

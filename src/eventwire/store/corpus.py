@@ -86,30 +86,9 @@ class Corpus:
         """Events (mentions of one happening counted once), earliest first, filtered; each with
         its first mention's trigger and sentence."""
         wanted = _checked(EventFilter(**filters))
-        events, mentions, articles = schema.events, schema.event_mentions, schema.articles
-        c = events.c
-        conditions = _conditions(wanted, c, c.date_first, c.date_last)
-        statuses = ["asserted"] + ["negated"] * (wanted.negated or wanted.uncounted) \
-            + ["hypothetical"] * (wanted.hypothetical or wanted.uncounted)
-        conditions.append(c.status.in_(statuses))
-        if wanted.min_sources:
-            conditions.append(c.n_sources >= wanted.min_sources)
-        if wanted.id:
-            conditions.append(c.id == wanted.id)
-        if wanted.story:
-            links, stories = schema.event_links, schema.story_articles
-            conditions.append(exists().where(links.c.event_id == c.id, stories.c.article == links.c.article,
-                                             stories.c.story_id == wanted.story))
-        query = (
-            select(events, mentions.c.trigger_start, mentions.c.trigger_end,
-                   _slice(articles.c.text, mentions.c.trigger_start, mentions.c.trigger_end).label("trigger"),
-                   _slice(articles.c.text, mentions.c.sentence_start, mentions.c.sentence_end).label("sentence"),
-                   articles.c.url)
-            .join(mentions, and_(mentions.c.article == c.first_article, mentions.c.event == c.first_event))
-            .join(articles, articles.c.id == c.first_article)
-            .where(and_(true(), *conditions))
-            .order_by(c.date_first, c.first_article, c.id)
-        )
+        c = schema.events.c
+        query = (select(schema.events).where(and_(true(), *_event_conditions(wanted)))
+                 .order_by(c.date_first, c.first_article, c.id))
         if wanted.limit:
             query = query.limit(wanted.limit)
         yield from self._rows(query, EVENT_COLUMNS)
@@ -173,7 +152,10 @@ class Corpus:
             filters[f"{side}_name"] = actor
         counts: Counter = Counter()
         mentions: Counter = Counter()
-        for event in self.events(**filters):
+        c = schema.events.c  # only the columns a timeline needs: no evidence texts
+        query = select(c.date_first, c.first_seen, c.type, c.n_mentions).where(
+            and_(true(), *_event_conditions(_checked(EventFilter(**filters)))))
+        for event in self._rows(query, ("date_first", "first_seen", "type", "n_mentions")):
             day = _day(event["date_first"]) or _day(event["first_seen"])
             if day is None:
                 continue
@@ -288,6 +270,23 @@ def week_start(value: str) -> str:
         except ValueError:
             raise InputError(value, "is not a week of that year", "give a week such as 2022-W09") from None
     return value
+
+
+def _event_conditions(wanted: EventFilter) -> list:
+    c = schema.events.c
+    conditions = _conditions(wanted, c, c.date_first, c.date_last)
+    statuses = ["asserted"] + ["negated"] * (wanted.negated or wanted.uncounted) \
+        + ["hypothetical"] * (wanted.hypothetical or wanted.uncounted)
+    conditions.append(c.status.in_(statuses))
+    if wanted.min_sources:
+        conditions.append(c.n_sources >= wanted.min_sources)
+    if wanted.id:
+        conditions.append(c.id == wanted.id)
+    if wanted.story:
+        links, stories = schema.event_links, schema.story_articles
+        conditions.append(exists().where(links.c.event_id == c.id, stories.c.article == links.c.article,
+                                         stories.c.story_id == wanted.story))
+    return conditions
 
 
 def _checked(wanted: EventFilter) -> EventFilter:

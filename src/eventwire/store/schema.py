@@ -198,6 +198,11 @@ events = Table(
     Column("n_independent", Integer),  # stories among its articles: a syndicated copy counts once
     Column("first_seen", String(10)),  # the earliest and latest publication dates of its articles
     Column("last_seen", String(10)),
+    # its first mention's evidence, kept here so that listing and exporting events never reads
+    # article texts (on PostgreSQL, cutting them took most of an export's time)
+    Column("trigger", Text),
+    Column("sentence", Text),
+    Column("url", Text),
     Index("events_type", "type"),
     Index("events_dyad", "actor_countries", "recipient_countries", "type", "date_first"),
 )

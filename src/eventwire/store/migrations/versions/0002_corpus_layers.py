@@ -29,7 +29,8 @@ def upgrade() -> None:
     for name, kind in (("status", sa.String(16)), ("actor_sectors", sa.Text), ("recipient_sectors", sa.Text),
                        ("actor_names", sa.Text), ("recipient_names", sa.Text), ("place", sa.Text),
                        ("place_country", sa.String(8)), ("n_independent", sa.Integer),
-                       ("first_seen", sa.String(10)), ("last_seen", sa.String(10))):
+                       ("first_seen", sa.String(10)), ("last_seen", sa.String(10)), ("trigger", sa.Text),
+                       ("sentence", sa.Text), ("url", sa.Text)):
         op.add_column("events", sa.Column(name, kind))
     op.create_index("events_dyad", "events", ["actor_countries", "recipient_countries", "type", "date_first"])
     op.create_index("event_links_mention", "event_links", ["article", "event"])
