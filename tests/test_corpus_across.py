@@ -89,6 +89,8 @@ def test_an_event_counts_a_syndicated_copy_once_among_independent_reports(store)
     assert (shelling["n_articles"], shelling["n_sources"], shelling["n_independent"]) == (3, 3, 2)
     assert (shelling["first_seen"], shelling["last_seen"]) == ("2024-05-06", "2024-05-07")
     assert (shelling["place"], shelling["place_country"]) == ("Kherson", "UKR")  # the one placed mention's
+    # its first mention's evidence, cut from the stored text
+    assert shelling["trigger"] == "shelled" and shelling["sentence"] == WIRE
 
 
 def test_events_filter_by_sector_name_place_story_and_status(store):

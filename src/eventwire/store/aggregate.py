@@ -21,7 +21,7 @@ import hashlib
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 
 from . import quote_actor_groups, schema, story_groups
 
@@ -48,9 +48,7 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
                     mentions.c.recipient_countries, mentions.c.actor_sectors, mentions.c.recipient_sectors,
                     mentions.c.actor_names, mentions.c.recipient_names, mentions.c.place,
                     mentions.c.place_country, mentions.c.date, mentions.c.trigger_start,
-                    articles.c.published, articles.c.outlet, articles.c.text_key, articles.c.url,
-                    _slice(articles.c.text, mentions.c.trigger_start, mentions.c.trigger_end).label("trigger"),
-                    _slice(articles.c.text, mentions.c.sentence_start, mentions.c.sentence_end).label("sentence"))
+                    articles.c.published, articles.c.outlet, articles.c.text_key, articles.c.url)
              .join(articles, articles.c.id == mentions.c.article))
     rows = [dict(row) for row in conn.execute(query).mappings()]
     old_ids = {row.old_id: row.event_id for row in conn.execute(select(schema.event_aliases))}
@@ -82,11 +80,12 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
             "n_sources": len(outlets),
             "n_independent": len({story_of.get(m["article"], m["article"]) for m in cluster}),
             "first_article": first["article"], "first_event": first["event"],
-            "trigger": first["trigger"], "sentence": first["sentence"], "url": first["url"],
+            "url": first["url"],
         })
         for m in cluster:
             links.append({"event_id": event_id, "article": m["article"], "event": m["event"]})
             owner[(m["article"], m["event"])] = event_id
+    _add_evidence(conn, events)
     # every id handed out before still resolves: to the event its first mention is in now
     new_ids = {e["id"] for e in events}
     aliases = {old: owner.get(first) for old, first in previous.items() if old not in new_ids}
@@ -102,9 +101,24 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
     return {"events": len(events), "event_mentions": len(links)}
 
 
-def _slice(text, start, end):
-    """Characters start..end of a stored text, cut by the database."""
-    return func.substr(text, start + 1, end - start)
+def _add_evidence(conn, events: list[dict[str, Any]]) -> None:
+    """Each event's trigger and sentence, as its first mention has them. Only those sentences
+    are cut out of the texts, by the database, and the trigger out of its sentence: cutting
+    every mention's took PostgreSQL 20 s on 259,000 mentions."""
+    mentions, articles = schema.event_mentions, schema.articles
+    by_mention = {(e["first_article"], e["first_event"]): e for e in events}
+    pairs = list(by_mention)
+    for start in range(0, len(pairs), 500):  # in chunks: a query holds a limited number of values
+        query = (select(mentions.c.article, mentions.c.event, mentions.c.trigger_start, mentions.c.trigger_end,
+                        mentions.c.sentence_start,
+                        func.substr(articles.c.text, mentions.c.sentence_start + 1,
+                                    mentions.c.sentence_end - mentions.c.sentence_start).label("sentence"))
+                 .join(articles, articles.c.id == mentions.c.article)
+                 .where(tuple_(mentions.c.article, mentions.c.event).in_(pairs[start:start + 500])))
+        for row in conn.execute(query):
+            event = by_mention[(row.article, row.event)]
+            event["sentence"] = row.sentence
+            event["trigger"] = row.sentence[row.trigger_start - row.sentence_start:row.trigger_end - row.sentence_start]
 
 
 def status(counted: bool, negated: bool) -> str:
