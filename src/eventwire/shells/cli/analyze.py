@@ -13,7 +13,9 @@ from ...errors import EventwireError
 from ...readers import read_inputs
 from ...render.writer import FORMATS, RecordWriter, printable
 from ...settings import Settings
+from .batching import analyse, batch_from, batch_options
 from .common import fail, output
+from .progress import Progress, count_inputs
 
 
 @click.command()
@@ -31,16 +33,20 @@ from .common import fail, output
 @click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
 @click.option("--summary-sentences", type=int, default=None, metavar="N",
               help="Sentences in the extractive summary [default: 3].")
-def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, summary_sentences) -> None:
+@batch_options
+def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, summary_sentences,
+            workers, scheduler, timeout, max_chars, quiet) -> None:
     """Analyse articles: files, directories, or - for standard input.
 
     Text files: the first short line is the headline, a short second line the
     standfirst. JSON and JSON Lines records: {id, text, headline?, published?, url?, source?}.
+    With --workers N (N >= 2) or --scheduler the articles are analysed on Dask workers; the records
+    come back in input order, as from one process.
     """
     try:
         settings = Settings.from_env().with_(
             model=model, processes=processes, batch_size=batch_size, summary_sentences=summary_sentences,
-            actor_files=tuple(Path(a) for a in actors) or None,
+            actor_files=tuple(Path(a) for a in actors) or None, max_chars=max_chars,
         )
         when = parse_published(published, "--published") if published else None
     except EventwireError as err:
@@ -49,6 +55,7 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, s
         if sys.stdin.isatty():
             fail("no input — give files or directories to analyse, or - to read standard input")
         inputs = ("-",)
+    batch = batch_from(workers, scheduler, timeout, quiet, processes)
     if out is not None and Path(out).exists():
         target = Path(out).resolve()
         if any(name != "-" and Path(name).exists() and (Path(name).resolve() == target or
@@ -57,7 +64,7 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, s
     undated: list[str] = []
 
     def articles():
-        for item in read_inputs(inputs):
+        for item in read_inputs(inputs, max_chars=settings.max_chars):
             item = with_published(item, when)
             if not isinstance(item, Failure) and item.published is None:
                 undated.append(item.origin)
@@ -71,31 +78,38 @@ def analyze(inputs, fmt, out, published, model, actors, processes, batch_size, s
         head.append(item)
         if not isinstance(item, Failure):
             break
+    # With --out the records go to a file and standard error is free for a progress bar and the counts.
+    progress = Progress(count_inputs(inputs) if out is not None else None, show=out is not None and not quiet)
     results = iter(head)
     if head and not isinstance(head[-1], Failure):
-        # spaCy loads here, once there is work for it
-        from ...core.analyzer import Analyzer
-
         try:
-            analyzer = Analyzer(settings)
+            results = analyse(itertools.chain(head, pending), settings, batch)
+            head = [next(results)]  # the model (or the cluster) starts here, once there is work for it
         except EventwireError as err:
             fail(str(err))
-        results = analyzer.analyze_many(itertools.chain(head, pending))
+        results = itertools.chain(head, results)
     failures = 0
     try:
-        with output(out) as stream:
+        with output(out) as stream, progress:
             writer = RecordWriter(fmt, stream)
             for result in results:
                 if isinstance(result, Failure):
                     failures += 1
+                    progress.advance(failed=True)
                     click.echo(f"error: {printable(result.message)}", err=True)
                     writer.failure(result.to_json())
                 else:
                     writer.record(result)
+                    progress.advance(words=len(result["text"].split()))
             writer.close()
     except OSError as err:
         fail(f"{out or 'standard output'}: cannot write the results ({err.strerror or err}) — "
               "check the disk has room and the path is writable")
+    except EventwireError as err:
+        fail(f"{err} (the records written before this are complete)")
+    if out is not None:
+        click.echo(f"read {progress.done} = analysed {progress.done - failures} + failures {failures} "
+                   f"{progress.timing()} (out: {out})", err=True)
     if undated:
         what = undated[0] if len(undated) == 1 else f"{len(undated)} articles (first: {undated[0]})"
         click.echo(

@@ -20,7 +20,9 @@ from ...readers import read_inputs
 from ...render.rows import ROW_FORMATS
 from ...render.writer import printable
 from ...settings import DEFAULT_STORE, Settings
+from .batching import analyse, batch_from, batch_options, reason_of
 from .common import fail, open_store, output, write_listing
+from .progress import Progress, count_inputs
 
 DB_HELP = f"The store: a path to an SQLite file or a database URL [default: {DEFAULT_STORE}]."
 
@@ -35,7 +37,9 @@ DB_HELP = f"The store: a path to an SQLite file or a database URL [default: {DEF
 @click.option("--processes", type=int, default=None, help="Worker processes for many articles.")
 @click.option("--any-language", is_flag=True,
               help="Analyse articles that are not in English too (with a warning), instead of refusing them.")
-def ingest(sources, db, published, model, batch_size, processes, any_language) -> None:
+@batch_options
+def ingest(sources, db, published, model, batch_size, processes, any_language, workers, scheduler, timeout,
+           max_chars, quiet) -> None:
     """Analyse articles and keep them, with every extraction, in the corpus store.
 
     SOURCES are files, directories (read recursively) or - for standard input, as for
@@ -43,13 +47,17 @@ def ingest(sources, db, published, model, batch_size, processes, any_language) -
     again, so running the same command after an interruption stores only the rest. Inputs
     that cannot be read or analysed, and articles not in English, are kept as failures
     (`eventwire failures`).
+
+    With --workers N (N >= 2) the articles are analysed on a Dask LocalCluster of N processes,
+    with --scheduler on an existing Dask cluster; this process alone writes to the store.
     """
     # The store (SQLAlchemy) and language detection load here, not for `eventwire --help`.
     from ...store import Store, text_key
     from ...store.aggregate import aggregate
 
     try:
-        settings = Settings.from_env().with_(model=model, batch_size=batch_size, processes=processes)
+        settings = Settings.from_env().with_(model=model, batch_size=batch_size, processes=processes,
+                                             max_chars=max_chars)
         when = parse_published(published, "--published") if published else None
         store = Store.open(db)
     except EventwireError as err:
@@ -58,19 +66,22 @@ def ingest(sources, db, published, model, batch_size, processes, any_language) -
         if sys.stdin.isatty():
             fail("no input — give files or directories to ingest, or - to read standard input")
         sources = ("-",)
+    batch = batch_from(workers, scheduler, timeout, quiet, processes)
     counts: Counter = Counter()
     queued: deque = deque()  # (input id, origin) of each article handed to the analyzer, in order
 
     def new_articles():
-        for item in read_inputs(sources):
+        for item in read_inputs(sources, max_chars=settings.max_chars):
             counts["read"] += 1
             if isinstance(item, Failure):
-                store.add_failure(item.id, item.origin, "read", item.message)
+                store.add_failure(item.id, item.origin, reason_of(item, "read"), item.message)
                 counts["failures"] += 1
+                progress.advance(failed=True)
                 click.echo(f"error: {printable(item.message)}", err=True)
                 continue
             if store.has(text_key(item.text)):
                 counts["duplicates"] += 1
+                progress.advance()
                 continue
             foreign = foreign_language(item.text)
             if foreign is not None:
@@ -80,6 +91,7 @@ def ingest(sources, db, published, model, batch_size, processes, any_language) -
                                "reads English — translate it, or ingest it anyway with --any-language")
                     store.add_failure(item.id, item.origin, "language", message)
                     counts["failures"] += 1
+                    progress.advance(failed=True)
                     click.echo(f"error: {printable(message)}", err=True)
                     continue
                 click.echo(f"warning: {item.origin}: written in '{code}'; analysed as English on request",
@@ -89,29 +101,31 @@ def ingest(sources, db, published, model, batch_size, processes, any_language) -
             item = with_dateline_date(item)
             yield with_published(item, when) if when is not None and item.published is None else item
 
+    progress = Progress(count_inputs(sources), show=not quiet)
     try:
-        pending = new_articles()
-        first = next(pending, None)
-        if first is not None:
-            from ...core.analyzer import Analyzer  # spaCy loads only when there is work
-
-            analyzer = Analyzer(settings)
-            for result in analyzer.analyze_many(_chain(first, pending)):
-                input_id, origin = queued.popleft()
-                if isinstance(result, Failure):
-                    store.add_failure(input_id, origin, "analysis", result.message)
-                    counts["failures"] += 1
-                    click.echo(f"error: {printable(result.message)}", err=True)
-                elif store.add(result, input_id, origin):
-                    counts["stored"] += 1
-                else:
-                    counts["duplicates"] += 1  # the same text twice in this run
+        with progress:
+            pending = new_articles()
+            first = next(pending, None)
+            if first is not None:
+                for result in analyse(_chain(first, pending), settings, batch):
+                    input_id, origin = queued.popleft()
+                    if isinstance(result, Failure):
+                        store.add_failure(input_id, origin, reason_of(result, "analysis"), result.message)
+                        counts["failures"] += 1
+                        progress.advance(failed=True)
+                        click.echo(f"error: {printable(result.message)}", err=True)
+                        continue
+                    if store.add(result, input_id, origin):
+                        counts["stored"] += 1
+                    else:
+                        counts["duplicates"] += 1  # the same text twice in this run
+                    progress.advance(words=len(result["text"].split()))
         if counts["stored"]:
             aggregate(store)  # events, not reports: rebuilt from every stored mention
     except EventwireError as err:
         fail(f"{err} (the articles stored before this are complete)")
     click.echo(f"read {counts['read']} = stored {counts['stored']} + duplicates {counts['duplicates']} "
-               f"+ failures {counts['failures']} (store: {store.name})", err=True)
+               f"+ failures {counts['failures']} {progress.timing()} (store: {store.name})", err=True)
     if counts["failures"]:
         sys.exit(1)
 
