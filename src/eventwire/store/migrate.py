@@ -12,22 +12,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.runtime.environment import EnvironmentContext
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+# Alembic is imported where it is used: a store that is up to date never needs it, and it
+# costs a fifth of a second at every start.
 
 _LOCATION = Path(__file__).parent / "migrations"
 FIRST = "0001"  # the revision of a store made before migrations (store version 1)
 
 
-def scripts() -> ScriptDirectory:
+def scripts():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(_LOCATION))
     return ScriptDirectory.from_config(config)
 
 
 def current_revision(conn) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
