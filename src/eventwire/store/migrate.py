@@ -41,6 +41,10 @@ def head() -> str:
 def upgrade(conn, stamp_first: bool = False, target: str = "head") -> list[str]:
     """Run the revisions the store lacks on `conn` (in its transaction), up to `target`; the
     ones run. `stamp_first`: the store is a version-1 store made before migrations, at 0001."""
+    from alembic.config import Config
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.runtime.migration import MigrationContext
+
     script = scripts()
     if stamp_first:
         MigrationContext.configure(conn).stamp(script, FIRST)
