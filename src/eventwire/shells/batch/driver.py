@@ -29,7 +29,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from distributed import Client, Future, as_completed
@@ -185,14 +185,14 @@ class Driver:
                 if future.key in self.by_key]
 
     def _collect(self, job: Job, result: Any, ready: dict, again: deque) -> None:
-        future = job.future
-        status = future.status if future is not None else "cancelled"
-        error = future.exception() if status == "error" else None
+        # Judged by what came back, not by the future's status now: a result fetched just before
+        # its worker died is good, though the future is "lost" by the time we look.
+        error = result[1] if isinstance(result, tuple) and len(result) == 3 else None
         self._forget(job)
-        if status == "finished":
+        if isinstance(result, list):
             for (place, _), record in zip(job.items, result):
                 ready[place] = record
-        elif isinstance(error, KilledWorker):
+        elif isinstance(error, KilledWorker) or error is None:  # None: cancelled by the cluster, not us
             self._worker_died(job, ready, again)
         elif isinstance(error, EventwireError):
             raise EventwireError(f"a worker could not analyse: {error}")
