@@ -3,7 +3,7 @@ in another language would be turned into junk, so callers refuse or flag it."""
 
 from __future__ import annotations
 
-from functools import cache
+import threading
 
 ENGLISH = "en"
 # Short texts are guessed badly ("Kenya and Uganda held talks." reads as Ganda): below this
@@ -12,11 +12,17 @@ MIN_CHARS = 100
 MIN_PROBABILITY = 0.95
 
 
-@cache
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_loaded = []
+_loading = threading.Lock()  # a caller that comes while `preload` loads waits for it, not loads again
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def _identifier():
+    with _loading:
+        if not _loaded:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _loaded.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return _loaded[0]
 
 
 def preload() -> None:
