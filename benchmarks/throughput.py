@@ -18,13 +18,12 @@ import sys
 import time
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire import Analyzer, Settings
-from eventwire.nlp.model import _load
 from eventwire.document.article import article_from_text
+from eventwire.nlp.model import _load
 
 
 def corpus(repeat: int, geovirus: Path | None) -> list[str]:

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from sqlalchemy import event
 
 from eventwire.errors import StoreError
-from eventwire.store import Store, store as store_module
+from eventwire.store import Store
+from eventwire.store import store as store_module
 from eventwire.store.aggregate import aggregate
 from eventwire.store.corpus import Corpus
 

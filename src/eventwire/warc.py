@@ -57,7 +57,9 @@ def read_pages(path: Path, max_bytes: int) -> Iterator[Page | Failure]:
 
 
 def _pages(handle: BinaryIO, origin: str, max_bytes: int) -> Iterator[Page | Failure]:
-    from warcio.archiveiterator import ArchiveIterator  # imported here: only crawls need it
+    from warcio.archiveiterator import (
+        ArchiveIterator,  # imported here: only crawls need it
+    )
 
     # arc2warc: ARC records get WARC headers (WARC-Target-URI, Content-Length), so one code
     # path reads both
@@ -126,7 +128,7 @@ def _whole(record) -> bool:
 def _damaged(origin: str, at: int, found: int, err: Exception | None) -> Failure:
     said = str(err).strip().splitlines()[0][:120] if err is not None and str(err).strip() else ""
     why = f" ({type(err).__name__}{': ' + said if said else ''})" if err is not None else ""
-    read = (f"the page before it was read" if found == 1 else f"the {found} pages before it were read") if found else "no page was read"
+    read = ("the page before it was read" if found == 1 else f"the {found} pages before it were read") if found else "no page was read"
     if "recompress" in str(err):  # warcio reads a gzipped crawl only as one gzip member a record
         error = InputError(origin, f"is gzipped whole, not a record at a time; {read}",
                            "run warcio recompress on it and read the new file")

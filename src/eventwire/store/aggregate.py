@@ -21,7 +21,7 @@ import hashlib
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from . import quote_actor_groups, schema, story_groups
 

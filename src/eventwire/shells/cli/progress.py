@@ -16,7 +16,6 @@ from typing import Iterable
 from ...readers import JSONL_SUFFIXES, is_crawl
 
 
-
 def count_inputs(sources: Iterable[str]) -> int | None:
     """How many records the sources hold, as the readers will find them, counted without reading
     them: one a file, one a non-blank line of JSON Lines. None when that cannot be known cheaply
@@ -55,9 +54,11 @@ class Progress:
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
-                Progress as Bar,
                 TextColumn,
                 TimeRemainingColumn,
+            )
+            from rich.progress import (
+                Progress as Bar,
             )
 
             self.bar = Bar(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
