@@ -15,6 +15,7 @@ from .export import export
 from .ingest import failures, ingest
 from .listings import actors, quotes_command, search, stories
 from .query import events, show, timeline
+from .serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,3 +36,4 @@ main.add_command(search)
 main.add_command(actors)
 main.add_command(stories)
 main.add_command(timeline)
+main.add_command(serve)
