@@ -209,6 +209,9 @@ def test_batch_on_a_dask_scheduler_and_two_workers_sharing_a_postgresql_store(tm
             assert f"read {len(texts)} = stored {len(set(texts))}" in result.stderr
             # both workers analysed, and the scheduler has its own retry setting back
             assert client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.allowed_failures) == 3
+            # and the workers their profiler, paused for the run
+            assert set(client.run(lambda dask_worker: dask_worker.periodic_callbacks["profile"].is_running())
+                       .values()) == {True}
             again = eventwire("ingest", str(news), "--db", store_url, "--scheduler", address, cwd=tmp_path)
             assert f"stored 0 + duplicates {len(texts)}" in again.stderr, again.stderr
         listed = eventwire("export", "articles", "--db", store_url, "--format", "jsonl", cwd=tmp_path)

@@ -9,6 +9,11 @@ process; processes, not threads, use the cores). The scheduler is told to report
 died at once instead of trying it again itself (`allowed_failures = 0`), because the driver knows
 which article the job was on and retries that one alone; on an existing scheduler the old value is
 put back at the end.
+
+Dask's workers sample their tasks' stacks every 10 ms for the dashboard's profile, which holds
+the GIL and slowed the analysis by a third (benchmarks/scale.py): a LocalCluster starts without
+it, and on an existing cluster eventwire pauses it on the workers there at the start and resumes
+it at the end.
 """
 
 from __future__ import annotations
@@ -37,6 +42,16 @@ def _set_allowed_failures(value: int, dask_scheduler=None) -> int:
     return old
 
 
+def _set_profiling(on: bool, dask_worker=None) -> bool:
+    """Start or stop a worker's statistical profiler; whether it was running."""
+    callbacks = [dask_worker.periodic_callbacks.get(name) for name in ("profile", "profile-cycle")]
+    callbacks = [c for c in callbacks if c is not None]
+    was = any(c.is_running() for c in callbacks)
+    for callback in callbacks:
+        callback.start() if on else callback.stop()
+    return was
+
+
 def _has_bokeh() -> bool:
     return importlib.util.find_spec("bokeh") is not None
 
@@ -60,7 +75,7 @@ def open_cluster(workers: int | None = None, scheduler: str | None = None) -> It
     quiet = logging.CRITICAL  # what goes wrong is said by the driver, once, in eventwire's words
     logging.getLogger("distributed").setLevel(quiet)
     local = None
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.worker.profile.enabled": False}):
         if scheduler is None:
             local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                  dashboard_address=":0", silence_logs=quiet)  # any free port
@@ -73,6 +88,7 @@ def open_cluster(workers: int | None = None, scheduler: str | None = None) -> It
                 raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} ({err}) — start one with "
                                   "`dask scheduler` on that machine, or check the address (tcp://HOST:8786)") from None
     old_failures = None
+    profiled: list[str] = []  # workers of an existing cluster whose profiler was paused
     try:
         if scheduler is not None:
             try:
@@ -88,14 +104,18 @@ def open_cluster(workers: int | None = None, scheduler: str | None = None) -> It
             info = client.scheduler_info()
             threads = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values())
             about = f"{scheduler}: {len(info.get('workers', {}))} workers, {threads} threads"
+            profiled = [w for w, was in client.run(_set_profiling, False).items() if was]
         old_failures = client.run_on_scheduler(_set_allowed_failures, 0)
         # The scheduler serves HTTP in any case; the dashboard's pages need bokeh where it runs.
         has_dashboard = client.run_on_scheduler(_has_bokeh)
         yield Cluster(client, about, client.dashboard_link if has_dashboard else None)
     finally:
-        if scheduler is not None and old_failures is not None:
+        if scheduler is not None:
             try:
-                client.run_on_scheduler(_set_allowed_failures, old_failures)
+                if old_failures is not None:
+                    client.run_on_scheduler(_set_allowed_failures, old_failures)
+                if profiled:
+                    client.run(_set_profiling, True, workers=profiled, on_error="ignore")
             except Exception:  # the scheduler went away: nothing to put back
                 pass
         client.close()
