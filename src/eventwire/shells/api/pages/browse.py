@@ -1,0 +1,128 @@
+"""The start page, the events table (with its CSV), one event with all its reports, and search."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+
+from ....errors import InputError
+from ....render.rows import write_rows
+from ....store.corpus import EVENT_COLUMNS
+from . import lookups
+from .routing import not_found, page_router
+from .templating import PLOVER_TYPES, render
+
+router = page_router()
+
+# the filters of `eventwire events` (and /api/events), as the table's form names them
+TEXT_FILTERS = (
+    ("actor", "actor country", "RUS"), ("recipient", "recipient country", "UKR"),
+    ("actor_sector", "actor sector", "MIL"), ("recipient_sector", "recipient sector", "GOV"),
+    ("actor_name", "actor name", "Putin"), ("recipient_name", "recipient name", ""),
+    ("mode", "mode", "aerial"), ("since", "since", "2022-03"), ("until", "until", "2022-W13"),
+    ("place", "place", "Kyiv"), ("country", "happened in", "UKR"), ("story", "story", "st-…"),
+)
+FLAGS = ("negated", "hypothetical")
+KNOWN = {name for name, _, _ in TEXT_FILTERS} | {"type", "min_sources", "limit", *FLAGS}
+PAGE_ROWS = 500
+
+
+@router.get("/")
+def home(request: Request):
+    corpus = request.app.state.corpus
+    return render(request, "home.html", counts=lookups.counts(corpus), articles=lookups.latest_articles(corpus))
+
+
+@router.get("/events")
+def events(request: Request):
+    corpus = request.app.state.corpus
+    given = {k: v for k, v in request.query_params.items() if v != ""}
+    try:
+        filters = event_filters(given)
+        filters["limit"] = filters.get("limit") or PAGE_ROWS + 1
+        rows = list(corpus.events(**filters))
+        message = None if rows else "No event matches these filters."
+    except InputError as err:
+        rows, message = [], str(err)
+    status = 400 if message and message != "No event matches these filters." else 200
+    return render(request, "events.html", status=status, rows=rows[:PAGE_ROWS], truncated=len(rows) > PAGE_ROWS,
+                  filters=given, text_filters=TEXT_FILTERS, message=message, query=_query(given))
+
+
+@router.get("/events.csv")
+def events_csv(request: Request):
+    given = {k: v for k, v in request.query_params.items() if v != ""}
+    filters = event_filters(given)  # a bad filter is a page saying what to change
+    out = io.StringIO()
+    write_rows(request.app.state.corpus.events(**filters), EVENT_COLUMNS, "csv", out)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, event_id: str):
+    found = request.app.state.corpus.event(event_id)
+    if found is None:
+        raise not_found(f"event {event_id}", "Event ids look like ev-1a2b3c4d5e6f: find one in the events table.")
+    if found["id"] != event_id:  # merged into another event as the corpus grew
+        return RedirectResponse(f"/events/{found['id']}", status_code=301)
+    for mention in found["mentions"]:
+        mention.update(_around(mention.get("sentence") or "", mention.get("trigger") or ""))
+    return render(request, "event.html", event=found)
+
+
+@router.get("/search")
+def search(request: Request, q: str = ""):
+    rows, message = [], None
+    if q.strip():
+        try:
+            rows = [dict(row, pieces=_snippet(row["snippet"])) for row in request.app.state.corpus.search(q, limit=50)]
+        except InputError as err:
+            message = str(err)
+    return render(request, "search.html", rows=rows, q=q, message=message)
+
+
+def event_filters(given: dict[str, str]) -> dict[str, Any]:
+    """The query string's filters as Corpus.events takes them; InputError saying what to change."""
+    unknown = sorted(set(given) - KNOWN)
+    if unknown:
+        raise InputError("filters", f"no filter is called {', '.join(unknown)}",
+                         "use " + ", ".join(sorted(KNOWN)))
+    filters: dict[str, Any] = {name: given[name] for name, _, _ in TEXT_FILTERS if name in given}
+    if "type" in given:
+        if given["type"].upper() not in PLOVER_TYPES:
+            raise InputError(f"type {given['type']}", "is not a PLOVER event type",
+                             "choose one of " + ", ".join(PLOVER_TYPES))
+        filters["type"] = given["type"].upper()
+    for name in ("min_sources", "limit"):
+        if name in given:
+            if not re.fullmatch(r"\d{1,9}", given[name]) or int(given[name]) < 1:
+                raise InputError(name.replace("_", " "), f"{given[name]!r} is not a whole number", "give 1 or more")
+            filters[name] = int(given[name])
+    for flag in FLAGS:
+        if flag in given:
+            filters[flag] = given[flag] not in ("0", "false", "no")
+    return filters
+
+
+def _query(given: dict[str, str]) -> str:
+    return "?" + urlencode(given) if given else ""
+
+
+def _around(sentence: str, trigger: str) -> dict[str, str]:
+    """The sentence cut around its trigger, to mark the trigger in it."""
+    at = sentence.find(trigger) if trigger else -1
+    if at < 0:
+        return {"before": sentence, "trigger": "", "after": ""}
+    return {"before": sentence[:at], "trigger": trigger, "after": sentence[at + len(trigger):]}
+
+
+def _snippet(snippet: str) -> list[tuple[str, bool]]:
+    """The store marks matched words [like this]: pieces of text, each a hit or not."""
+    pieces = re.split(r"\[([^\[\]]*)\]", snippet or "")
+    return [(piece, n % 2 == 1) for n, piece in enumerate(pieces) if piece]
