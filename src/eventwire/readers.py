@@ -159,6 +159,13 @@ def _read_file(path: Path, max_chars: int, id: str | None = None) -> Iterator[Ar
     yield from _read_bytes(data, origin, path.suffix.lower(), stem, max_chars)
 
 
+def read_bytes(data: bytes, origin: str, suffix: str | None, stem: str,
+               max_chars: int = MAX_CHARS) -> Iterator[Article | Failure]:
+    """Articles from bytes received rather than read from a file (an HTTP request's body), read
+    as a file with this suffix would be (.jsonl, .json, .html, .txt; None: sniffed)."""
+    return _read_bytes(data, origin, suffix, stem, max_chars)
+
+
 def _read_bytes(data: bytes, origin: str, suffix: str | None, stem: str,
                 max_chars: int) -> Iterator[Article | Failure]:
     try:

@@ -74,6 +74,7 @@ class EventFilter:
     uncounted: bool = False  # both of the above (kept for `eventwire events --mentions --all`)
     id: str | None = None  # one event (events), or the mentions of one event (mentions)
     limit: int | None = None
+    offset: int | None = None  # rows skipped first: where a page starts
 
 
 class Corpus:
@@ -89,9 +90,7 @@ class Corpus:
         c = schema.events.c
         query = (select(schema.events).where(and_(true(), *_event_conditions(wanted)))
                  .order_by(c.date_first, c.first_article, c.id))
-        if wanted.limit:
-            query = query.limit(wanted.limit)
-        yield from self._rows(query, EVENT_COLUMNS)
+        yield from self._rows(_page(query, wanted.limit, wanted.offset), EVENT_COLUMNS)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with every mention of it; an id merged into another event leads there."""
@@ -132,11 +131,9 @@ class Corpus:
                    articles.c.published, articles.c.outlet, articles.c.url, articles.c.input_id)
             .join(articles, articles.c.id == c.article)
             .where(and_(true(), *conditions))
-            .order_by(c.article, c.trigger_start)
+            .order_by(c.article, c.trigger_start, c.event)
         )
-        if wanted.limit:
-            query = query.limit(wanted.limit)
-        for row in self._rows(query, MENTION_COLUMNS):
+        for row in self._rows(_page(query, wanted.limit, wanted.offset), MENTION_COLUMNS):
             for flag in ("counted", "negated", "hypothetical"):
                 row[flag] = bool(row[flag])
             yield row
@@ -169,7 +166,7 @@ class Corpus:
     # ---- quotes, actors, stories, articles --------------------------------------------------
 
     def quotes(self, speaker: str | None = None, words: str | None = None, min_sources: int | None = None,
-               limit: int | None = None) -> Iterator[dict[str, Any]]:
+               limit: int | None = None, offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Quotes across articles (the same words by the same speaker once), most often quoted
         first: `speaker` matches the speaker's name, `words` the quoted words (case aside)."""
         _positive(limit=limit, min_sources=min_sources)
@@ -179,10 +176,10 @@ class Corpus:
             conditions.append(c.n_sources >= min_sources)
         query = (select(schema.quotes).where(and_(true(), *[x for x in conditions if x is not None]))
                  .order_by(c.n_occurrences.desc(), c.first_seen, c.id))
-        yield from self._rows(query.limit(limit) if limit else query, QUOTE_COLUMNS)
+        yield from self._rows(_page(query, limit, offset), QUOTE_COLUMNS)
 
     def quote_mentions(self, speaker: str | None = None, words: str | None = None,
-                       limit: int | None = None) -> Iterator[dict[str, Any]]:
+                       limit: int | None = None, offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Every quote as it stands in its article, in article and text order: `speaker` matches
         the words naming the speaker in the text or the speaker entity's name."""
         _positive(limit=limit)
@@ -193,12 +190,12 @@ class Corpus:
         query = (select(q, articles.c.published, articles.c.outlet, articles.c.url, articles.c.input_id)
                  .join(articles, articles.c.id == q.c.article)
                  .where(and_(true(), *[x for x in conditions if x is not None]))
-                 .order_by(q.c.article, q.c.content_start))
-        yield from self._rows(query.limit(limit) if limit else query, QUOTE_MENTION_COLUMNS)
+                 .order_by(q.c.article, q.c.content_start, q.c.quote))
+        yield from self._rows(_page(query, limit, offset), QUOTE_MENTION_COLUMNS)
 
     def actors(self, name: str | None = None, type: str | None = None, country: str | None = None,
                sector: str | None = None, min_articles: int | None = None,
-               limit: int | None = None) -> Iterator[dict[str, Any]]:
+               limit: int | None = None, offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Actors across articles, the most written about first: `name` matches its name or any
         of its aliases."""
         _positive(limit=limit, min_articles=min_articles)
@@ -215,24 +212,26 @@ class Corpus:
         if min_articles:
             conditions.append(c.n_articles >= min_articles)
         query = (select(schema.actors).where(and_(true(), *conditions))
-                 .order_by(c.n_articles.desc(), c.n_mentions.desc(), c.name))
-        for row in self._rows(query.limit(limit) if limit else query, ACTOR_COLUMNS):
+                 .order_by(c.n_articles.desc(), c.n_mentions.desc(), c.name, c.id))
+        for row in self._rows(_page(query, limit, offset), ACTOR_COLUMNS):
             row["aliases"] = json.loads(row["aliases"])
             row["in_knowledge"] = bool(row["in_knowledge"])
             yield row
 
-    def stories(self, min_articles: int = 2, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    def stories(self, min_articles: int = 2, limit: int | None = None,
+                offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Stories (near-duplicate articles: wire copies, updates) of at least `min_articles`,
         the most run first, with the outlets that ran them."""
         _positive(limit=limit, min_articles=min_articles)
         c = schema.stories.c
         query = (select(schema.stories).where(c.n_articles >= min_articles)
                  .order_by(c.n_articles.desc(), c.first_seen, c.id))
-        for row in self._rows(query.limit(limit) if limit else query, STORY_COLUMNS):
+        for row in self._rows(_page(query, limit, offset), STORY_COLUMNS):
             row["outlets"] = json.loads(row["outlets"] or "[]")
             yield row
 
-    def articles(self, story: str | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    def articles(self, story: str | None = None, limit: int | None = None,
+                 offset: int | None = None) -> Iterator[dict[str, Any]]:
         """The stored articles, in the order they were stored, each with its story."""
         _positive(limit=limit)
         a, s = schema.articles, schema.story_articles
@@ -241,7 +240,7 @@ class Corpus:
                  .outerjoin(s, s.c.article == a.c.id).order_by(a.c.id))
         if story:
             query = query.where(s.c.story_id == story)
-        yield from self._rows(query.limit(limit) if limit else query, ARTICLE_COLUMNS)
+        yield from self._rows(_page(query, limit, offset), ARTICLE_COLUMNS)
 
     def search(self, words: str, limit: int = 20) -> Iterator[dict[str, Any]]:
         """The articles holding all these words, best first, with a snippet (store/search.py)."""
@@ -270,6 +269,13 @@ def week_start(value: str) -> str:
         except ValueError:
             raise InputError(value, "is not a week of that year", "give a week such as 2022-W09") from None
     return value
+
+
+def event_query(query, **filters: Any):
+    """`query` (a select over the events table) narrowed and paged as Corpus.events would be:
+    for exports of the same events in other shapes (POLECAT, PLOVER)."""
+    wanted = _checked(EventFilter(**filters))
+    return _page(query.where(and_(true(), *_event_conditions(wanted))), wanted.limit, wanted.offset)
 
 
 def _event_conditions(wanted: EventFilter) -> list:
@@ -309,6 +315,16 @@ def _positive(**values: int | None) -> None:
         if value is not None and value < 1:
             raise InputError(name.replace("_", " "), f"{value} is not a number of rows, sources or articles",
                              "give 1 or more")
+
+
+def _page(query, limit: int | None, offset: int | None):
+    """At most `limit` rows of the query after the first `offset` (an API page); every listing
+    has a total order, so consecutive pages neither repeat nor skip a row."""
+    if offset is not None and offset < 0:
+        raise InputError("offset", f"{offset} is not a number of rows to skip", "give 0 or more")
+    if limit:
+        query = query.limit(limit)
+    return query.offset(offset) if offset else query
 
 
 def _conditions(wanted: EventFilter, c, first, last) -> list:

@@ -15,6 +15,7 @@ from sqlalchemy import and_, func, select
 
 from .. import __version__
 from . import schema
+from .corpus import event_query
 from .store import Store
 
 POLECAT_COLUMNS = (
@@ -31,13 +32,14 @@ MENTION_EXPORT_COLUMNS = ("event_id", "article", "mention", "input_id", "url", "
                           "sentence_end")
 
 
-def _first_mentions(store: Store) -> Iterator[tuple[dict, dict, dict]]:
-    """(event row, its first mention's event in the record, the record) for every event."""
+def _first_mentions(store: Store, filters: dict[str, Any] | None = None) -> Iterator[tuple[dict, dict, dict]]:
+    """(event row, its first mention's event in the record, the record) for every event, or
+    for the events Corpus.events(**filters) lists, in its order."""
     events, articles = schema.events, schema.articles
     query = (select(events, articles.c.record, articles.c.outlet, articles.c.published)
              .join(articles, articles.c.id == events.c.first_article)
-             .where(events.c.status == "asserted")
              .order_by(events.c.date_first, events.c.first_article, events.c.id))
+    query = event_query(query, **(filters or {}))
     with store.connect() as conn:
         for row in conn.execute(query).mappings():
             record = json.loads(row["record"])
@@ -45,8 +47,8 @@ def _first_mentions(store: Store) -> Iterator[tuple[dict, dict, dict]]:
             yield dict(row), mention, record
 
 
-def polecat_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for event, mention, record in _first_mentions(store):
+def polecat_rows(store: Store, filters: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+    for event, mention, record in _first_mentions(store, filters):
         entities = {e["id"]: e for e in record.get("entities") or []}
         place = mention.get("place") or {}
         row = {
@@ -76,9 +78,9 @@ def polecat_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield {column: row.get(column) for column in POLECAT_COLUMNS}
 
 
-def plover_rows(store: Store) -> Iterator[dict[str, Any]]:
+def plover_rows(store: Store, filters: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """PLOVER's standard JSON (one event a line), with the store's counts beside it."""
-    for event, mention, record in _first_mentions(store):
+    for event, mention, record in _first_mentions(store, filters):
         meta = record.get("meta") or {}
         yield {
             "id": event["id"], "date": event["date_first"], "enddate": event["date_last"],

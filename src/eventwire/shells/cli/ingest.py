@@ -9,6 +9,7 @@ from collections import Counter, deque
 
 import click
 
+from ...core.intake import DUPLICATE, FOREIGN, screen
 from ...document.article import (
     Failure,
     parse_published,
@@ -16,7 +17,7 @@ from ...document.article import (
     with_published,
 )
 from ...errors import EventwireError
-from ...language import foreign_language, preload
+from ...language import preload
 from ...readers import read_inputs
 from ...render.rows import ROW_FORMATS
 from ...render.writer import printable
@@ -55,7 +56,7 @@ def ingest(sources, db, published, model, batch_size, processes, any_language, w
     # The language model loads in a thread meanwhile (0.8 s of a short ingest otherwise); the
     # store (SQLAlchemy) loads here, not for `eventwire --help`.
     threading.Thread(target=preload, daemon=True).start()
-    from ...store import Store, text_key
+    from ...store import Store
     from ...store.aggregate import aggregate
 
     try:
@@ -82,23 +83,21 @@ def ingest(sources, db, published, model, batch_size, processes, any_language, w
                 progress.advance(failed=True)
                 click.echo(f"error: {printable(item.message)}", err=True)
                 continue
-            if store.has(text_key(item.text)):
+            screened = screen(store, item, any_language)
+            if screened.outcome == DUPLICATE:
                 counts["duplicates"] += 1
                 progress.advance()
                 continue
-            foreign = foreign_language(item.text)
-            if foreign is not None:
-                code, probability = foreign
-                if not any_language:
-                    message = (f"{item.origin}: written in '{code}' (probability {probability:.2f}), and eventwire "
-                               "reads English — translate it, or ingest it anyway with --any-language")
-                    store.add_failure(item.id, item.origin, "language", message)
-                    counts["failures"] += 1
-                    progress.advance(failed=True)
-                    click.echo(f"error: {printable(message)}", err=True)
-                    continue
-                click.echo(f"warning: {item.origin}: written in '{code}'; analysed as English on request",
-                           err=True)
+            if screened.outcome == FOREIGN:
+                message = screened.message(item.origin, "ingest it anyway with --any-language")
+                store.add_failure(item.id, item.origin, FOREIGN, message)
+                counts["failures"] += 1
+                progress.advance(failed=True)
+                click.echo(f"error: {printable(message)}", err=True)
+                continue
+            if screened.language is not None:
+                click.echo(f"warning: {item.origin}: written in '{screened.language[0]}'; analysed as English "
+                           "on request", err=True)
             queued.append((item.id, item.origin))
             # the input's own date first, then the dateline's ("BRASILIA, May 6, 2024 -"), then --published
             item = with_dateline_date(item)
