@@ -41,7 +41,8 @@ def analyze_form(request: Request):
 @router.post("/analyze")
 async def analyze(request: Request):
     form = await request.form()
-    text = str(form.get("text") or "")
+    # a browser sends a textarea's line breaks as CRLF whatever was pasted: analyse the text as pasted
+    text = str(form.get("text") or "").replace("\r\n", "\n")
     published = str(form.get("published") or "").strip() or None
     upload = form.get("file")
     data = await upload.read(MAX_UPLOAD + 1) if upload is not None and hasattr(upload, "read") else b""
