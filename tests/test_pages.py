@@ -7,10 +7,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from eventwire.shells.api.pages import install
+from eventwire.shells.api.app import create_app
 from eventwire.shells.api.pages.chart import timeline_svg
 from eventwire.shells.api.pages.highlight import marks, segments
 from eventwire.store import Store
@@ -113,10 +112,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def client(store):
-    app = FastAPI()
-    app.state.corpus = Corpus(store)
-    install(app)
-    return TestClient(app)
+    return TestClient(create_app(store.name))  # the app `eventwire serve` runs, the API beside the pages
 
 
 def _ids(store):

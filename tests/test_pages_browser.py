@@ -135,12 +135,11 @@ def _check_against(segments, record):
         assert (at, run) == (want["end"], want["text"]), (fact, kind, want)
 
 
-def _stored(db, input_id):
-    from eventwire.shells.api.pages import lookups
-
-    corpus = Corpus(Store.open(db))
-    article_id = next(a["article"] for a in corpus.articles() if a["input_id"] == input_id)
-    return article_id, lookups.article(corpus, article_id)["record"]
+def _stored(base, db, input_id):
+    """A stored article's number and its record as the JSON API gives it (/api/articles/N)."""
+    article_id = next(a["article"] for a in Corpus(Store.open(db)).articles() if a["input_id"] == input_id)
+    with urllib.request.urlopen(f"{base}/api/articles/{article_id}") as response:
+        return article_id, json.load(response)["record"]
 
 
 def test_pages_browser_analyse_a_text_through_the_form(page, served):
@@ -162,7 +161,7 @@ def test_pages_browser_analyse_a_text_through_the_form(page, served):
 
 def test_pages_browser_article_spans_match_the_record_and_an_event_lights_up(page, served):
     base, db = served
-    article_id, record = _stored(db, "seed-article")
+    article_id, record = _stored(base, db, "seed-article")
     page.goto(f"{base}/articles/{article_id}")
     _check_against(page.evaluate(SEGMENTS_JS), record)
     event = next(e for e in record["events"] if e["actor"] and e["actor"].get("span") and e["date"]
@@ -225,7 +224,7 @@ def test_pages_browser_actor_page_draws_its_timeline(page, served):
 
 def test_pages_browser_an_article_full_of_markup_is_inert(page, served):
     base, db = served
-    article_id, record = _stored(db, "xss")
+    article_id, record = _stored(base, db, "xss")
     page.goto(f"{base}/articles/{article_id}")
     page.wait_for_timeout(300)
     for button in page.locator("aside button.fact").all():
@@ -243,7 +242,7 @@ def test_pages_browser_an_article_full_of_markup_is_inert(page, served):
 
 def test_pages_browser_phone_width_needs_no_sideways_scroll(browser, served):
     base, db = served
-    article_id, _ = _stored(db, "seed-article")
+    article_id, _ = _stored(base, db, "seed-article")
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
         phone = context.new_page()

@@ -19,7 +19,6 @@ def install(app: FastAPI) -> None:
     from . import articles, browse, people
 
     app.state.page_templates = environment()
-    app.state.page_analyzer = None  # loaded on the first analysis (articles.analyzer_of)
     for module in (browse, articles, people):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -3,8 +3,6 @@ form, whose answer is the same page for a text analysed now and not stored."""
 
 from __future__ import annotations
 
-import threading
-
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
@@ -12,6 +10,8 @@ from ....document.article import Failure, parse_published, with_published
 from ....errors import EventwireError
 from ....html_pages import article_from_html
 from ....readers import decode, decode_html
+from ....store import lookup
+from ..routes_write import analyzer_of
 from . import lookups
 from .article_view import article_context
 from .routing import not_found, page_router
@@ -26,10 +26,10 @@ def article(request: Request, article_id: str):
     if not article_id.isdigit():
         raise not_found(f"article {article_id}", "Article ids are numbers: find one by searching the articles.")
     corpus = request.app.state.corpus
-    stored = lookups.article(corpus, int(article_id))
+    stored = lookup.article(corpus.store, int(article_id))
     if stored is None:
         raise not_found(f"article {article_id}", "Search the articles, or open one from an event or a story.")
-    context = article_context(stored["record"], lookups.entity_actors(corpus, stored["id"]))
+    context = article_context(stored["record"], lookups.entity_actors(corpus, stored["article"]))
     return render(request, "article.html", stored=stored, **context)
 
 
@@ -63,7 +63,8 @@ def _refused(request: Request, text: str, published: str | None, message: str, s
 
 
 def _analyse(app, text: str, data: bytes, name: str, published: str | None) -> dict:
-    """The record of the pasted text, or of the file when one was given (HTML: its main text)."""
+    """The record of the pasted text, or of the file when one was given (HTML: its main text).
+    The analyzer is the API's own (loaded on first use, once per process)."""
     analyzer = analyzer_of(app)
     if not data:
         return analyzer.analyze(text, published=published, id="pasted")
@@ -75,15 +76,3 @@ def _analyse(app, text: str, data: bytes, name: str, published: str | None) -> d
             raise EventwireError(result.message)
         return result
     return analyzer.analyze(decode(data, name), published=published, id=stem)
-
-
-_LOADING = threading.Lock()
-
-
-def analyzer_of(app):
-    """The app's analyzer, loaded on first use and once per process (the model takes seconds)."""
-    with _LOADING:
-        if getattr(app.state, "page_analyzer", None) is None:
-            from ....core.analyzer import Analyzer
-            app.state.page_analyzer = Analyzer()
-        return app.state.page_analyzer

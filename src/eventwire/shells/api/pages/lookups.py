@@ -1,32 +1,15 @@
-"""The rows a page needs that the query layer lists but does not fetch one by one: an article's
-record, an actor or a story by its id, and the stored actors an article's entities belong to.
-Parameterised SQLAlchemy Core, like store/corpus.py; nothing here writes."""
+"""What only the pages ask of a store (an article, an actor or a story by its id come from
+store/lookup.py, as for the API): the stored actors an article's entities belong to, the counts
+on the start page, the latest articles. Parameterised SQLAlchemy Core; nothing here writes."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import func, select
 
 from ....store import schema
-from ....store.corpus import ACTOR_COLUMNS, STORY_COLUMNS, Corpus
-
-
-def article(corpus: Corpus, article_id: int) -> dict[str, Any] | None:
-    """The stored article's columns and its record (the analysis JSON), or None."""
-    a = schema.articles.c
-    query = select(a.id, a.input_id, a.url, a.outlet, a.title, a.published, a.record).where(a.id == article_id)
-    with corpus.store.connect() as conn:
-        row = conn.execute(query).mappings().first()
-        if row is None:
-            return None
-        story = conn.execute(select(schema.story_articles.c.story_id)
-                             .where(schema.story_articles.c.article == article_id)).scalar()
-    found = dict(row)
-    found["record"] = json.loads(found["record"])
-    found["story"] = story
-    return found
+from ....store.corpus import Corpus
 
 
 def entity_actors(corpus: Corpus, article_id: int) -> dict[str, str]:
@@ -38,26 +21,8 @@ def entity_actors(corpus: Corpus, article_id: int) -> dict[str, str]:
         return {entity: actor for entity, actor in conn.execute(query)}
 
 
-def actor(corpus: Corpus, actor_id: str) -> dict[str, Any] | None:
-    query = select(schema.actors).where(schema.actors.c.id == actor_id)
-    with corpus.store.connect() as conn:
-        row = conn.execute(query).mappings().first()
-    if row is None:
-        return None
-    found = {key: row[key] for key in ACTOR_COLUMNS}
-    found["aliases"] = json.loads(found["aliases"] or "[]")
-    return found
 
 
-def story(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
-    query = select(schema.stories).where(schema.stories.c.id == story_id)
-    with corpus.store.connect() as conn:
-        row = conn.execute(query).mappings().first()
-    if row is None:
-        return None
-    found = {key: row[key] for key in STORY_COLUMNS}
-    found["outlets"] = json.loads(found["outlets"] or "[]")
-    return found
 
 
 def counts(corpus: Corpus) -> dict[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 
 from ....errors import InputError
-from . import lookups
+from ....store import lookup
 from .chart import timeline_svg
 from .routing import not_found, page_router
 from .templating import render
@@ -24,7 +24,7 @@ def actors(request: Request, name: str = "", country: str = ""):
 @router.get("/actors/{actor_id}")
 def actor(request: Request, actor_id: str):
     corpus = request.app.state.corpus
-    found = lookups.actor(corpus, actor_id)
+    found = lookup.actor(corpus.store, actor_id, limit=LISTED)
     if found is None:
         raise not_found(f"actor {actor_id}", "Find the actor by name on the actors page, or search the articles.")
     name = found["name"]
@@ -56,9 +56,8 @@ def stories(request: Request):
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: str):
     corpus = request.app.state.corpus
-    found = lookups.story(corpus, story_id)
+    found = lookup.story(corpus.store, story_id)
     if found is None:
         raise not_found(f"story {story_id}", "The stories page lists every story of 2 or more articles.")
-    articles = list(corpus.articles(story=story_id))
     events = list(corpus.events(story=story_id, limit=LISTED))
-    return render(request, "story.html", story=found, articles=articles, events=events)
+    return render(request, "story.html", story=found, articles=found["articles"], events=events)
