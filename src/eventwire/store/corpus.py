@@ -208,7 +208,7 @@ class Corpus:
         if country:
             conditions.append(c.country == country.upper())
         if sector:
-            conditions.append((literal(" ") + c.sectors + literal(" ")).like(f"% {sector.upper()} %"))
+            conditions.append((literal(" ") + c.sectors + literal(" ")).contains(f" {sector.upper()} ", autoescape=True))
         if min_articles:
             conditions.append(c.n_articles >= min_articles)
         query = (select(schema.actors).where(and_(true(), *conditions))
@@ -333,9 +333,11 @@ def _conditions(wanted: EventFilter, c, first, last) -> list:
                          (c.actor_sectors, wanted.actor_sector), (c.recipient_sectors, wanted.recipient_sector)):
         if code:
             # codes are stored space-separated: one code alone is matched exactly (the index
-            # serves it); among others, padded so that "IN" never matches "IND"
+            # serves it); among others, padded so that "IN" never matches "IND"; a % or _ in
+            # the code is itself, not a wildcard
             code = code.upper()
-            conditions.append(or_(column == code, (literal(" ") + column + literal(" ")).like(f"% {code} %")))
+            conditions.append(or_(column == code, (literal(" ") + column + literal(" ")).contains(f" {code} ",
+                                                                                              autoescape=True)))
     for column, words in ((c.actor_names, wanted.actor_name), (c.recipient_names, wanted.recipient_name),
                           (c.place, wanted.place)):
         if words:

@@ -35,10 +35,17 @@ def known_parameters(request: Request) -> None:
         accepted = frozenset(_query_names(route.dependant))
         _ACCEPTED[id(route)] = accepted
     listed = ", ".join(sorted(accepted)) or "none"
+    if "\x00" in request.scope.get("path", ""):
+        raise HttpError(400, "the path holds a NUL character — remove it")
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in accepted]
+    if unknown:
+        named = ", ".join(repr(name) for name in unknown)
+        raise HttpError(400, f"unknown parameter{'s' * (len(unknown) > 1)} {named} — {request.url.path} takes: "
+                             f"{listed}", accepted=sorted(accepted))
     for name in request.query_params:
-        if name not in accepted:
-            raise HttpError(400, f"unknown parameter {name!r} — {request.url.path} takes: {listed}",
-                            accepted=sorted(accepted))
+        if any("\x00" in value for value in request.query_params.getlist(name)):
+            # no text in the store holds one; SQLite would cut the value there, PostgreSQL refuse it
+            raise HttpError(400, f"parameter {name!r} holds a NUL character — remove it")
         if len(request.query_params.getlist(name)) > 1:
             raise HttpError(400, f"parameter {name!r} is given more than once — give it once",
                             accepted=sorted(accepted))
