@@ -37,7 +37,7 @@ def timeline_svg(rows: Iterable[dict[str, Any]], title: str) -> Markup:
     scale_top = ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / len(weeks)
-    bar_w = max(step * 0.8, 1.0)
+    bar_w = min(max(step * 0.8, 1.0), 48.0)  # a few weeks: bars, not a wall of colour
     parts = [f'<svg class="timeline" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
              f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="timeline-title">',
              f'<title id="timeline-title">{escape(title)}</title>']
