@@ -291,3 +291,20 @@ def test_pages_analyze_form_shows_the_analysis(client):
     assert response.status_code == 200 and 'class="seg"' in response.text and "analysed now, not stored" in response.text
     refused = client.post("/analyze", data={"text": "  "})
     assert refused.status_code == 400 and "nothing to analyse" in refused.text
+    bad_date = client.post("/analyze", data={"text": text, "published": "Friday"})
+    assert bad_date.status_code == 400 and "is not a date" in bad_date.text
+
+
+@pytest.mark.slow
+def test_pages_analyze_an_uploaded_html_file_shows_its_text_inert(client):
+    page = ("<html><head><title>Police fire tear gas in Nairobi</title></head><body><article>"
+            "<h1>Police fire tear gas in Nairobi</h1><p>Kenyan police fired tear gas at protesters in Nairobi on "
+            "Monday, witnesses said. &lt;script&gt;alert(1)&lt;/script&gt; The protesters said they would march "
+            "again.</p><script>alert(2)</script></article></body></html>")
+    response = client.post("/analyze", files={"file": ("nairobi.html", page.encode(), "text/html")},
+                           data={"published": "2024-06-18"})
+    assert response.status_code == 200 and 'class="seg"' in response.text
+    assert "tear gas" in response.text and "alert(2)" not in response.text  # the page's own script is not text
+    assert "<script>alert" not in response.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+    text_file = client.post("/analyze", files={"file": ("note.txt", b"Kenyan police arrested ten protesters.", "text/plain")})
+    assert text_file.status_code == 200 and "arrested" in text_file.text
