@@ -240,6 +240,7 @@ def test_pages_a_merged_away_event_id_redirects(client, store):
     ("/events?actor=RUS'%3B%20DROP%20TABLE%20events%3B--", 200, "No event matches"),
     ("/events.csv?type=BOMB", 400, "is not a PLOVER event type"),
     ("/search?q=%22", 200, "Search the articles"),
+    ("/no/such/page", 404, "There is no page at /no/such/page"),
 ])
 def test_pages_a_bad_id_or_filter_is_a_friendly_page(client, path, status, words):
     response = client.get(path)
@@ -308,3 +309,10 @@ def test_pages_analyze_an_uploaded_html_file_shows_its_text_inert(client):
     assert "<script>alert" not in response.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
     text_file = client.post("/analyze", files={"file": ("note.txt", b"Kenyan police arrested ten protesters.", "text/plain")})
     assert text_file.status_code == 200 and "arrested" in text_file.text
+
+
+def test_pages_an_unknown_api_address_stays_the_api_s_json_404(client):
+    for method in ("get", "post"):
+        response = getattr(client, method)("/api/nothing")
+        assert response.status_code == 404 and response.json()["error"]["status"] == 404
+    assert client.delete("/api/events").status_code == 405

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from .routing import fallback_router
 from .templating import HERE, environment
 
 
@@ -22,3 +23,4 @@ def install(app: FastAPI) -> None:
     for module in (browse, articles, people):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(fallback_router())  # after every other route: it answers what they do not

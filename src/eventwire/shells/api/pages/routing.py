@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from fastapi import APIRouter, Request
 from fastapi.routing import APIRoute
+from starlette.routing import Match
 
 from ....errors import EventwireError, StoreError
 from .templating import PageError, error_page
@@ -39,3 +40,26 @@ def page_router() -> APIRouter:
 
 def not_found(what: str, hint: str) -> PageError:
     return PageError(404, "Not found", f"There is no {what} in this store.", hint)
+
+
+
+class FallbackRoute(PageRoute):
+    """Matches only a GET or HEAD outside /api: an unknown API address, or another method, is
+    left to the API (its JSON 404 or 405), and routes added later under /api still match."""
+
+    def matches(self, scope):
+        path = scope.get("path", "")
+        if scope.get("method") not in ("GET", "HEAD") or path == "/api" or path.startswith("/api/"):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
+def fallback_router() -> APIRouter:
+    """Installed last: a page address that nothing answers is a 404 page for a person."""
+    router = APIRouter(route_class=FallbackRoute, include_in_schema=False)
+
+    @router.get("/{path:path}")
+    def nothing_here(path: str):
+        raise PageError(404, "Not found", f"There is no page at /{path}.",
+                        "Start from the start page, the events table or a search.")
+    return router
