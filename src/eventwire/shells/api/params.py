@@ -19,6 +19,7 @@ MEDIA_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8",
 LISTING_FORMATS = ("json", "csv", "tsv", "jsonl", "parquet")
 EVENT_FORMATS = (*LISTING_FORMATS, "polecat", "plover")
 PAGE_SIZE = 100  # rows in a JSON page when the request gives no limit
+LARGEST_NUMBER = 2**53  # any count or number a parameter takes: beyond it no database integer goes
 LARGEST_JSON_PAGE = 1000  # more in one JSON body is slow to build and read: stream another format
 
 _ACCEPTED: dict[int, frozenset[str]] = {}
@@ -85,7 +86,7 @@ def decode_cursor(cursor: str | None) -> int:
     try:
         value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         offset = value["offset"]
-        if isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0:
+        if isinstance(offset, int) and not isinstance(offset, bool) and 0 <= offset <= LARGEST_NUMBER:
             return offset
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
         pass

@@ -23,7 +23,7 @@ from ...store.corpus import (
 )
 from ...store.export import POLECAT_COLUMNS, plover_rows, polecat_rows
 from .errors import ERRORS
-from .params import MEDIA_TYPES, known_parameters
+from .params import LARGEST_NUMBER, MEDIA_TYPES, known_parameters
 from .params import chosen_format as _format
 from .streaming import listing
 
@@ -49,8 +49,9 @@ def _page_response(formats: tuple[str, ...]) -> dict:
 
 
 FORMAT_HELP = "json (a page), csv, tsv, jsonl or parquet (every row, streamed); else as the Accept header asks."
-LIMIT = Query(None, ge=1, description="Rows in a page (JSON: 100 unless given, at most 1000); for other formats, "
-                                      "at most this many rows, with the next page's cursor in X-Next-Cursor.")
+LIMIT = Query(None, ge=1, le=LARGEST_NUMBER,
+              description="Rows in a page (JSON: 100 unless given, at most 1000); for other formats, at most "
+                          "this many rows, with the next page's cursor in X-Next-Cursor.")
 CURSOR = Query(None, description="The `next` value of the previous page (JSON), or its X-Next-Cursor header.")
 TOTAL = Query(False, description="Also count every row the filters select (JSON: `total`; else X-Total-Count).")
 
@@ -82,7 +83,8 @@ def event_filters(
 
 @router.get("/events", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Events")
 def list_events(request: Request, filters: dict = Depends(event_filters),
-                min_sources: int | None = Query(None, ge=1, description="Reported by at least this many outlets."),
+                min_sources: int | None = Query(None, ge=1, le=LARGEST_NUMBER,
+                                                description="Reported by at least this many outlets."),
                 format: EventFormat | None = Query(None, description=FORMAT_HELP + " polecat: POLECAT's 40 columns "
                                                    "(TSV); plover: PLOVER's JSON Lines."),
                 limit: int | None = LIMIT, cursor: str | None = CURSOR, total: bool = TOTAL):
@@ -127,7 +129,8 @@ def list_mentions(request: Request, filters: dict = Depends(event_filters),
 def list_quotes(request: Request,
                 speaker: str | None = Query(None, description="Words in the speaker's name."),
                 words: str | None = Query(None, description="Words in the quote."),
-                min_sources: int | None = Query(None, ge=1, description="Quoted by at least this many outlets."),
+                min_sources: int | None = Query(None, ge=1, le=LARGEST_NUMBER,
+                                                description="Quoted by at least this many outlets."),
                 mentions: bool = Query(False, description="Every occurrence with its article, one a row."),
                 format: ListingFormat | None = Query(None, description=FORMAT_HELP),
                 limit: int | None = LIMIT, cursor: str | None = CURSOR, total: bool = TOTAL):
@@ -153,7 +156,8 @@ def list_actors(request: Request,
                 type: str | None = Query(None, description="PERSON, ORG, GPE, NORP ..."),
                 country: str | None = Query(None, description="A country code."),
                 sector: str | None = Query(None, description="A sector code: GOV, MIL ..."),
-                min_articles: int | None = Query(None, ge=1, description="Named in at least this many articles."),
+                min_articles: int | None = Query(None, ge=1, le=LARGEST_NUMBER,
+                                                description="Named in at least this many articles."),
                 format: ListingFormat | None = Query(None, description=FORMAT_HELP),
                 limit: int | None = LIMIT, cursor: str | None = CURSOR, total: bool = TOTAL):
     """People, organisations and places across the articles, one per identity, the most written
@@ -171,7 +175,8 @@ def list_actors(request: Request,
 
 @router.get("/stories", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Stories")
 def list_stories(request: Request,
-                 min_articles: int = Query(2, ge=1, description="Stories of at least this many articles."),
+                 min_articles: int = Query(2, ge=1, le=LARGEST_NUMBER,
+                                           description="Stories of at least this many articles."),
                  format: ListingFormat | None = Query(None, description=FORMAT_HELP),
                  limit: int | None = LIMIT, cursor: str | None = CURSOR, total: bool = TOTAL):
     """Near-duplicate articles (wire copies, updates) grouped into stories, with the outlets that

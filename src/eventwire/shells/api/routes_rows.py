@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from ...store import lookup
 from ...store.search import search as search_articles
 from .errors import ERRORS, NOT_FOUND, HttpError
-from .params import known_parameters
+from .params import LARGEST_NUMBER, known_parameters
 from .routes_lists import event_filters
 
 router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters)], responses=ERRORS)
@@ -41,7 +41,8 @@ def one_event(request: Request, event_id: str = Path(description="An event id: e
 
 
 @router.get("/articles/{article_id}", responses={**ROW, **NOT_FOUND}, summary="An article")
-def one_article(request: Request, article_id: int = Path(ge=1, description="An article's number in the store.")):
+def one_article(request: Request, article_id: int = Path(ge=1, le=LARGEST_NUMBER,
+                                                                    description="An article's number in the store.")):
     """A stored article: its metadata, text and whole analysis record (the JSON of
     `eventwire analyze --format json`), whose offsets index that text."""
     return _found(lookup.article(request.app.state.store, article_id), "article", article_id, "/api/articles")
@@ -69,7 +70,8 @@ def one_story(request: Request, story_id: str = Path(description="A story id."))
 @router.get("/counts", responses=ROWS, summary="Event counts")
 def event_counts(request: Request, filters: dict = Depends(event_filters),
                  by: Literal["week", "month"] = Query("month", description="Count per ISO week or calendar month."),
-                 min_sources: int | None = Query(None, ge=1, description="Reported by at least this many outlets.")):
+                 min_sources: int | None = Query(None, ge=1, le=LARGEST_NUMBER,
+                                                description="Reported by at least this many outlets.")):
     """Events per period and type among the events the filters select: between two actors
     (actor_name, recipient_name) or countries (actor, recipient), counted as events, not reports."""
     rows = lookup.counts(request.app.state.store, period=by, **filters, min_sources=min_sources)
