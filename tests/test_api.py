@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import quote
 
@@ -48,10 +49,38 @@ KEY = {"/api/events": "id", "/api/quotes": "id", "/api/actors": "id", "/api/stor
        "/api/articles": "article"}
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def database(request, tmp_path_factory):
+    """A new store's URL: an SQLite file, or a new database on the PostgreSQL server named in
+    EVENTWIRE_TEST_POSTGRES (as conftest.store_url, once per module here: ingesting costs)."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("api") / "corpus.db")
+        return
+    admin = os.environ.get("EVENTWIRE_TEST_POSTGRES")
+    if not admin and os.environ.get("EVENTWIRE_CI"):
+        pytest.fail("CI runs the API tests on PostgreSQL, but EVENTWIRE_TEST_POSTGRES is not set")
+    if not admin:
+        pytest.skip("no PostgreSQL server: run through .ci/run, or start one with tools/postgres and set "
+                    "EVENTWIRE_TEST_POSTGRES")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"eventwire_api_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(database):
     """The store of the README's walk-through: the seed article and the JSON Lines news."""
-    db = str(tmp_path_factory.mktemp("api") / "corpus.db")
+    db = database
     runner = CliRunner()
     for source, extra in ((EXAMPLES / "seed-article.txt", ["--published", "2022-03-28"]),
                           (EXAMPLES / "news.jsonl", [])):
@@ -71,7 +100,10 @@ def client(built):
 
 @pytest.fixture
 def writable(built, tmp_path):
-    """A client over a copy of the store, for the tests that write."""
+    """A client over a copy of the store, for the tests that write (on PostgreSQL, the store
+    itself: these tests run last in the module, and add articles the others do not count)."""
+    if "://" in built:
+        return TestClient(create_app(built, token=TOKEN, max_body=200_000)), built
     copy = tmp_path / "copy.db"
     shutil.copy(built, copy)
     return TestClient(create_app(str(copy), token=TOKEN, max_body=200_000)), str(copy)
