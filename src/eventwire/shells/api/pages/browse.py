@@ -1,18 +1,16 @@
-"""The start page, the events table (with its CSV), one event with all its reports, and search."""
+"""The start page, the events table (its CSV download is the API's), one event with all its reports,
+and search."""
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse
 
 from ....errors import InputError
-from ....render.rows import write_rows
-from ....store.corpus import EVENT_COLUMNS
 from . import lookups
 from .routing import not_found, page_router
 from .templating import PLOVER_TYPES, render
@@ -51,17 +49,7 @@ def events(request: Request):
         rows, message = [], str(err)
     status = 400 if message and message != "No event matches these filters." else 200
     return render(request, "events.html", status=status, rows=rows[:PAGE_ROWS], truncated=len(rows) > PAGE_ROWS,
-                  filters=given, text_filters=TEXT_FILTERS, message=message, query=_query(given))
-
-
-@router.get("/events.csv")
-def events_csv(request: Request):
-    given = {k: v for k, v in request.query_params.items() if v != ""}
-    filters = event_filters(given)  # a bad filter is a page saying what to change
-    out = io.StringIO()
-    write_rows(request.app.state.corpus.events(**filters), EVENT_COLUMNS, "csv", out)
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+                  filters=given, text_filters=TEXT_FILTERS, message=message, csv=_csv_address(given))
 
 
 @router.get("/events/{event_id}")
@@ -110,8 +98,9 @@ def event_filters(given: dict[str, str]) -> dict[str, Any]:
     return filters
 
 
-def _query(given: dict[str, str]) -> str:
-    return "?" + urlencode(given) if given else ""
+def _csv_address(given: dict[str, str]) -> str:
+    """The same events from the API as CSV: every row, streamed (the table shows the first 500)."""
+    return "/api/events?" + urlencode({"format": "csv", **given})
 
 
 def _around(sentence: str, trigger: str) -> dict[str, str]:
