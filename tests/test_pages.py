@@ -198,6 +198,10 @@ def test_pages_article_shows_the_brief_the_coded_fields_and_the_pattern(client, 
     assert 'id="detail-v1"' in html and "assault.shell" in html and "2022-03-25" in html
     assert 'id="detail-q1"' in html and f'href="/actors/{actor_id}"' in html
     assert 'href="https://example.org/kharkiv"' in html
+    _, event_id, _ = _ids(store)
+    assert f'href="/events/{event_id}"' in html  # from the event to every outlet that reported it
+    actor_page = client.get(f"/actors/{actor_id}").text
+    assert f'href="/articles/{articles["kharkiv"]}"' in actor_page  # the articles naming the actor
 
 
 @pytest.mark.parametrize("path", ["/articles/{xss}", "/events", "/events/{event}", "/search?q=protesters",

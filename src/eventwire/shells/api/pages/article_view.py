@@ -10,9 +10,11 @@ from ....render.terminal import _key_actors, _speakers, event_line, when_where
 from .highlight import marks, segments
 
 
-def article_context(record: dict[str, Any], entity_actors: dict[str, str] | None = None) -> dict[str, Any]:
-    """The template's context for one record; `entity_actors` links entities to actor pages."""
-    links = entity_actors or {}
+def article_context(record: dict[str, Any], entity_actors: dict[str, str] | None = None,
+                    stored_events: dict[str, str] | None = None) -> dict[str, Any]:
+    """The template's context for one record; `entity_actors` links its entities to actor pages
+    and `stored_events` its events to event pages (a stored article only)."""
+    links, events = entity_actors or {}, stored_events or {}
     names = {e["id"]: e["name"] for e in record.get("entities") or []}
     headline = (record.get("headline") or {}).get("text") or (record.get("meta") or {}).get("title")
     return {
@@ -20,7 +22,7 @@ def article_context(record: dict[str, Any], entity_actors: dict[str, str] | None
         "headline": headline or record.get("id"),
         "brief": _brief(record, links),
         "segments": segments(record.get("text") or "", marks(record)),
-        "events": [_event(e, names) for e in record.get("events") or []],
+        "events": [dict(_event(e, names), stored=events.get(e["id"])) for e in record.get("events") or []],
         "quotes": [_quote(q, names, links) for q in record.get("quotes") or []],
         "entities": [{"name": e["name"], "type": e["type"], "country": e.get("country"),
                       "sectors": e.get("sectors") or [], "actor": links.get(e["id"]),

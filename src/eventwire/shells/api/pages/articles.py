@@ -29,7 +29,8 @@ def article(request: Request, article_id: str):
     stored = lookup.article(corpus.store, int(article_id))
     if stored is None:
         raise not_found(f"article {article_id}", "Search the articles, or open one from an event or a story.")
-    context = article_context(stored["record"], lookups.entity_actors(corpus, stored["article"]))
+    context = article_context(stored["record"], lookups.entity_actors(corpus, stored["article"]),
+                              lookups.article_events(corpus, stored["article"]))
     return render(request, "article.html", stored=stored, **context)
 
 

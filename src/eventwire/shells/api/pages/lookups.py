@@ -1,5 +1,5 @@
 """What only the pages ask of a store (an article, an actor or a story by its id come from
-store/lookup.py, as for the API): the stored actors an article's entities belong to, the counts
+store/lookup.py, as for the API): the stored actors and events an article's entities and events belong to, the counts
 on the start page, the latest articles. Parameterised SQLAlchemy Core; nothing here writes."""
 
 from __future__ import annotations
@@ -23,6 +23,14 @@ def entity_actors(corpus: Corpus, article_id: int) -> dict[str, str]:
 
 
 
+
+
+def article_events(corpus: Corpus, article_id: int) -> dict[str, str]:
+    """Event id in the article's record -> id of the stored event it is part of ("v1" -> "ev-...")."""
+    links = schema.event_links.c
+    query = select(links.event, links.event_id).where(links.article == article_id)
+    with corpus.store.connect() as conn:
+        return {event: event_id for event, event_id in conn.execute(query)}
 
 
 def counts(corpus: Corpus) -> dict[str, int]:
