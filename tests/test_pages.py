@@ -101,11 +101,21 @@ def xss_record():
     }
 
 
+def bare_record():
+    """A record with only what the store needs, as an older eventwire or benchmarks/corpus.py writes."""
+    text = "Ghana accused Togo of closing the border on Tuesday."
+    return {"id": "bare", "text": text, "published": "2024-05-07", "meta": {}, "quotes": [],
+            "events": [{"id": "v1", "type": "ACCUSE", "actor": {"countries": ["GHA"]},
+                        "recipient": {"countries": ["TGO"]}, "trigger": span(text, "accused"),
+                        "sentence": span(text, text), "counted": True}]}
+
+
 @pytest.fixture
 def store(tmp_path):
     store = Store.open(str(tmp_path / "pages.db"))
     store.add(war_record(), "kharkiv", "kharkiv.json")
     store.add(xss_record(), "xss", "xss.json")
+    store.add(bare_record(), "bare", "bare.json")
     aggregate(store)
     return store
 
@@ -164,7 +174,7 @@ def test_pages_each_page_answers(client, store):
         response = client.get(path)
         assert response.status_code == 200, path
     page = client.get("/").text
-    assert "<strong>2</strong> articles" in page
+    assert "<strong>3</strong> articles" in page
 
 
 def test_pages_article_segments_carry_the_record_offsets(client, store):
@@ -189,6 +199,12 @@ def test_pages_article_segments_carry_the_record_offsets(client, store):
     plain = re.sub(r"<[^>]+>", "", html.split('id="article-text"')[1].split("</div>")[0].split(">", 1)[1])
     import html as html_module
     assert html_module.unescape(plain) == TEXT
+
+
+def test_pages_a_record_missing_optional_fields_still_shows(client, store):
+    articles, _, _ = _ids(store)
+    html = client.get(f"/articles/{articles['bare']}").text
+    assert 'data-facts="v1"' in html and "ACCUSE" in html
 
 
 def test_pages_article_shows_the_brief_the_coded_fields_and_the_pattern(client, store):

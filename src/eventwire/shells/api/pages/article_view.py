@@ -9,11 +9,20 @@ from typing import Any
 from ....render.terminal import _key_actors, _speakers, event_line, when_where
 from .highlight import marks, segments
 
+# What the renderers index directly, for a record that lacks it: a store may hold records
+# written by an older eventwire or made by hand (benchmarks/corpus.py), and a page must still show
+EVENT_DEFAULTS = {"mode": None, "negated": False, "hypothetical": False, "counted": True, "modality": None,
+                  "intended": None, "reciprocal": False, "actor": None, "recipient": None, "date": None,
+                  "place": None, "confidence": 0.0, "pattern": None}
+ENTITY_DEFAULTS = {"type": "", "country": None, "sectors": [], "mentions": []}
+QUOTE_DEFAULTS = {"speaker": None, "speaker_entity": None, "cue": None, "content": []}
+
 
 def article_context(record: dict[str, Any], entity_actors: dict[str, str] | None = None,
                     stored_events: dict[str, str] | None = None) -> dict[str, Any]:
     """The template's context for one record; `entity_actors` links its entities to actor pages
     and `stored_events` its events to event pages (a stored article only)."""
+    record = _filled(record)
     links, events = entity_actors or {}, stored_events or {}
     names = {e["id"]: e["name"] for e in record.get("entities") or []}
     headline = (record.get("headline") or {}).get("text") or (record.get("meta") or {}).get("title")
@@ -88,3 +97,11 @@ def _quoted(quote: dict[str, Any]) -> str:
 
 def _code(country: str | None, sectors: list[str]) -> str:
     return "".join([country or "", *sectors]) or "—"
+
+
+def _filled(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with every field the renderers index, defaulted where it is missing."""
+    return {**record,
+            "events": [{**EVENT_DEFAULTS, **e} for e in record.get("events") or [] if e.get("trigger")],
+            "entities": [{**ENTITY_DEFAULTS, **e} for e in record.get("entities") or [] if e.get("id")],
+            "quotes": [{**QUOTE_DEFAULTS, **q} for q in record.get("quotes") or [] if q.get("id")]}
