@@ -259,6 +259,7 @@ def test_pages_a_merged_away_event_id_redirects(client, store):
     ("/events?colour=red", 400, "no filter is called colour"),
     ("/events?actor=RUS'%3B%20DROP%20TABLE%20events%3B--", 200, "No event matches"),
     ("/search?q=%22", 200, "Search the articles"),
+    ("/search?q=Kharkiv%00", 200, "1 article"),
     ("/no/such/page", 404, "There is no page at /no/such/page"),
 ])
 def test_pages_a_bad_id_or_filter_is_a_friendly_page(client, path, status, words):

@@ -4,6 +4,7 @@ and search."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urlencode
 
@@ -67,9 +68,12 @@ def event(request: Request, event_id: str):
 @router.get("/search")
 def search(request: Request, q: str = ""):
     rows, message = [], None
-    if q.strip():
+    # control characters are never words, and a NUL breaks SQLite's full-text query
+    words = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in q)
+    if words.strip():
         try:
-            rows = [dict(row, pieces=_snippet(row["snippet"])) for row in request.app.state.corpus.search(q, limit=50)]
+            rows = [dict(row, pieces=_snippet(row["snippet"]))
+                    for row in request.app.state.corpus.search(words, limit=50)]
         except InputError as err:
             message = str(err)
     return render(request, "search.html", rows=rows, q=q, message=message)
