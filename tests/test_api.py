@@ -351,6 +351,7 @@ def test_api_articles_ingests_json_and_json_lines_as_ingest_does(writable):
     batch = client.post("/api/articles", content=lines.encode(), headers={**auth, "Content-Type": "application/x-ndjson"})
     report = batch.json()
     assert (report["read"], report["stored"], report["duplicates"], report["failures"]) == (4, 1, 1, 2)
+    assert [r["id"] for r in report["results"]] == ["a1", "a2", "a3", "a4"], "in the order sent"
     reasons = {r["id"]: r.get("reason") for r in report["results"] if r["outcome"] == "failure"}
     assert reasons == {"a2": "language", "a3": "read"}
     assert len(_all(client, "/api/articles")) == before + 2

@@ -44,7 +44,7 @@ class Intake:
     """What became of each article given: read = stored + duplicates + failures."""
     counts: dict[str, int] = field(default_factory=lambda: {"read": 0, "stored": 0, "duplicates": 0, "failures": 0})
     results: list[dict[str, Any]] = field(default_factory=list)  # per input: id, origin, outcome, message
-    records: dict[int, dict[str, Any]] = field(default_factory=dict)  # result index -> the record stored
+    records: dict[int, dict[str, Any]] = field(default_factory=dict)  # input position -> the record stored
 
 
 def take_in(store, analyzer, items: Iterable[Article | Failure], any_language: bool = False,
@@ -55,41 +55,43 @@ def take_in(store, analyzer, items: Iterable[Article | Failure], any_language: b
 
     intake = Intake()
 
-    def note(item, outcome: str, message: str | None = None, **extra) -> None:
+    def note(at: int, item, outcome: str, message: str | None = None, **extra) -> None:
+        # `at`, the item's place in the input: the results are given back in input order
         intake.results.append({"id": item.id, "origin": item.origin, "outcome": outcome, "message": message,
-                               **extra})
+                               **extra, "at": at})
 
-    articles: list[Article] = []
-    for item in items:
+    articles: list[tuple[int, Article]] = []
+    for number, item in enumerate(items):
         intake.counts["read"] += 1
         if isinstance(item, Failure):
             store.add_failure(item.id, item.origin, "read", item.message)
             intake.counts["failures"] += 1
-            note(item, "failure", item.message, reason="read")
+            note(number, item, "failure", item.message, reason="read")
             continue
         screened = screen(store, item, any_language)
         if screened.outcome == DUPLICATE:
             intake.counts["duplicates"] += 1
-            note(item, DUPLICATE)
+            note(number, item, DUPLICATE)
         elif screened.outcome == FOREIGN:
             message = screened.message(item.origin, allow)
             store.add_failure(item.id, item.origin, FOREIGN, message)
             intake.counts["failures"] += 1
-            note(item, "failure", message, reason=FOREIGN)
+            note(number, item, "failure", message, reason=FOREIGN)
         else:
-            articles.append(item)
-    for article, result in zip(articles, analyzer.analyze_many(articles)):
+            articles.append((number, item))
+    for (number, article), result in zip(articles, analyzer.analyze_many([a for _, a in articles])):
         if isinstance(result, Failure):
             store.add_failure(article.id, article.origin, "analysis", result.message)
             intake.counts["failures"] += 1
-            note(article, "failure", result.message, reason="analysis")
+            note(number, article, "failure", result.message, reason="analysis")
         elif store.add(result, article.id, article.origin):
             intake.counts["stored"] += 1
-            note(article, "stored")
-            intake.records[len(intake.results) - 1] = result
+            note(number, article, "stored")
+            intake.records[number] = result
         else:
             intake.counts["duplicates"] += 1  # the same text twice in this batch
-            note(article, DUPLICATE)
+            note(number, article, DUPLICATE)
+    intake.results.sort(key=lambda result: result.pop("at"))
     if intake.counts["stored"]:
         aggregate(store)  # events, not reports: rebuilt from every stored mention
     return intake
