@@ -55,8 +55,9 @@ def served(tmp_path_factory):
                           (ROOT / "examples" / "news.jsonl", []), (xss, [])):
         subprocess.run([*eventwire, "ingest", str(source), "--db", db, *extra], check=True, capture_output=True)
     port = _free_port()
+    log = open(where / "serve.log", "wb")  # a file, not a pipe: a full pipe would stall the server
     server = subprocess.Popen([*eventwire, "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -65,12 +66,13 @@ def served(tmp_path_factory):
                 break
             except OSError:
                 if server.poll() is not None:
-                    pytest.fail("eventwire serve ended: " + server.stderr.read().decode(errors="replace"))
+                    pytest.fail("eventwire serve ended: " + (where / "serve.log").read_text(errors="replace"))
                 time.sleep(0.1)
         yield base, db
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="module")
