@@ -283,6 +283,9 @@ def test_pages_actor_has_its_timeline_chart(client, store):
     russia = next(Corpus(store).actors(name="Russia"))["id"]
     html = client.get(f"/actors/{russia}").text
     assert '<svg class="timeline"' in html and 'data-type="ASSAULT"' in html and "2022-W12" in html
+    assert "No dated event with Russia as recipient." in html  # its second chart: events done to it
+    kharkiv = client.get(f"/actors/{next(Corpus(store).actors(name='Kharkiv'))['id']}").text
+    assert kharkiv.count('<svg class="timeline"') == 1 and 'aria-labelledby="to-actor-title"' in kharkiv
 
 
 def test_pages_timeline_chart_draws_axes_bars_and_gaps():

@@ -21,9 +21,9 @@ WIDTH, HEIGHT = 720, 280
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 64  # room for the count axis, the week labels and the legend
 
 
-def timeline_svg(rows: Iterable[dict[str, Any]], title: str) -> Markup:
+def timeline_svg(rows: Iterable[dict[str, Any]], title: str, name: str = "timeline") -> Markup:
     """`rows` are Corpus.timeline rows ({week, type, events}); weeks with no events are drawn
-    as gaps between the first week and the last."""
+    as gaps between the first week and the last. `name` makes the chart's ids unique on a page."""
     counts: dict[str, dict[str, int]] = {}
     for row in rows:
         counts.setdefault(row["week"], {})[row["type"]] = row["events"]
@@ -39,8 +39,8 @@ def timeline_svg(rows: Iterable[dict[str, Any]], title: str) -> Markup:
     step = plot_w / len(weeks)
     bar_w = min(max(step * 0.8, 1.0), 48.0)  # a few weeks: bars, not a wall of colour
     parts = [f'<svg class="timeline" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
-             f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="timeline-title">',
-             f'<title id="timeline-title">{escape(title)}</title>']
+             f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="{name}-title">',
+             f'<title id="{name}-title">{escape(title)}</title>']
     for tick in ticks:  # the count axis, with a faint line across at each tick
         y = TOP + plot_h - tick / scale_top * plot_h
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'

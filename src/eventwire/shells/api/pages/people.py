@@ -28,8 +28,10 @@ def actor(request: Request, actor_id: str):
     if found is None:
         raise not_found(f"actor {actor_id}", "Find the actor by name on the actors page, or search the articles.")
     name = found["name"]
-    chart = timeline_svg(corpus.timeline(name), f"Events with {name} as actor, per week")
-    return render(request, "actor.html", actor=found, chart=chart,
+    charts = {"actor": timeline_svg(corpus.timeline(name), f"Events by {name}, per week", "by-actor"),
+              "recipient": timeline_svg(corpus.timeline(name, recipient=True), f"Events to {name}, per week",
+                                        "to-actor")}
+    return render(request, "actor.html", actor=found, charts=charts,
                   quotes=list(corpus.quotes(speaker=name, limit=LISTED)),
                   as_actor=list(corpus.events(actor_name=name, limit=LISTED)),
                   as_recipient=list(corpus.events(recipient_name=name, limit=LISTED)))
