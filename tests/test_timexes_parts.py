@@ -77,13 +77,14 @@ def test_calendar_shift_moves_the_publication_date_at_the_units_grain(published,
 @pytest.mark.parametrize("count, unit, expected", [
     (3, "Y", "P3Y"),
     ("X", "D", "PXD"),
-    (5, "M", "P5M"),       # M is months; minutes share the code in data/timex.toml
+    (5, "M", "P5M"),       # M is months ...
+    (5, "MIN", "PT5M"),    # ... and minutes are MIN in data/timex.toml, M after the T
     (2, "H", "PT2H"),
     (30, "S", "PT30S"),
     (3, "2W", "P6W"),
     ("X", "2W", "PXW"),
     (2, "10Y", "P20Y"),
-    ("X", "10Y", "PXE"),
+    ("X", "10Y", "PXDE"),  # "decades": TIMEX3's decade unit
     (3, "100Y", "P3CE"),
     ("X", "100Y", "PXCE"),
 ])
@@ -183,6 +184,21 @@ def test_matching_merge_joins_overlapping_and_touching_windows():
     ("n-units", "a few hours", ("DURATION", "PTXH", None)),
     ("set", "every Monday", ("SET", "XXXX-WXX-1")),
     ("set-adv", "twice a year", ("SET", "P1Y")),
+    ("set-adv", "quarterly", ("SET", "P3M")),
+    ("set-adv", "three times a day", ("SET", "P1D")),
+    ("set", "every other day", ("SET", "P2D")),
+    ("set", "every few years", ("SET", "PXY")),
+    ("set-days", "Fridays", ("SET", "XXXX-WXX-5")),
+    ("n-units", "five minutes", ("DURATION", "PT5M", None)),
+    ("dur-fraction", "half an hour", ("DURATION", "PT30M")),
+    ("dur-fraction", "two and a half years", ("DURATION", "P30M")),
+    ("dur-fraction", "an hour and a half", ("DURATION", "PT90M")),
+    ("dur-fraction", "three and a half weeks", ("DURATION", "P3.5W")),  # 24.5 days: a decimal
+    ("clock", "1430 GMT", ("TIME", "2022-03-28T14:30")),
+    ("clock", "21:00", ("TIME", "2022-03-28T21:00")),
+    ("clock", "9.30am", ("TIME", "2022-03-28T09:30")),
+    ("later", "two days later", ("DATE", "2022-03-30")),     # no day named before: the publication date
+    ("next-day", "the previous day", ("DATE", "2022-03-27")),
 ])
 def test_rules_read_strings_against_a_monday_publication_date(patterns, rule, text, expected):
     assert apply(patterns, rule, text) == expected

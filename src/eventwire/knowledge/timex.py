@@ -30,6 +30,11 @@ class TimexWords:
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
     future_words: frozenset[str]
+    smaller_units: dict[str, tuple[str, int]]
+    fractions: dict[str, float]
+    set_adverbs: dict[str, str]
+    time_zones: tuple[str, ...]
+    reporting_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> "TimexWords":
@@ -41,6 +46,9 @@ class TimexWords:
             current=frozenset(raw["current"]), present_ref=tuple(raw["present_ref"]),
             past_ref=tuple(raw["past_ref"]), future_ref=tuple(raw["future_ref"]),
             future_words=frozenset(raw["future_words"]),
+            smaller_units={unit: (smaller, int(n)) for unit, (smaller, n) in raw["smaller_units"].items()},
+            fractions=raw["fractions"], set_adverbs=raw["set_adverbs"], time_zones=tuple(raw["time_zones"]),
+            reporting_verbs=frozenset(raw["reporting_verbs"]),
         )
 
     @property
@@ -106,13 +114,14 @@ class TimexPatterns:
         # and an optional prefix makes the engine try every position.
         self.unit_word = re.compile(rf"\b(?:{_alternatives(words.units)})\b", re.IGNORECASE)
         self.bare_year = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
-        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units"}
+        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units", "dur-fraction", "later"}
         # Every expression holds one of these words or a digit; the rest are tried only
         # around them.
         cues = (set(words.weekdays) | set(words.months) | set(words.seasons) | set(words.units) | set(words.parts)
                 | reference_words
                 | {"today", "yesterday", "tomorrow", "tonight", "weekend", "weekends", "quarter", "noon", "midnight",
-                   "daily", "weekly", "monthly", "annually", "yearly", "nightly", "now", "nowadays"})
+                   "midday", "now", "nowadays"}
+                | set(words.set_adverbs) | set(words.fractions) | {day + "s" for day in words.weekdays if len(day) > 3})
         self.cue = re.compile(rf"\b(?:{_alternatives(cues)})\b|\d", re.IGNORECASE)
         # ... and some only around the one word they cannot do without.
         self.anchors = {
@@ -178,14 +187,26 @@ def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[
     counts = [word for word, value in words.numbers.items() if isinstance(value, int) and word not in ("a", "an")]
     add_pattern("dur-hyphen", rf"\b(?:\d+|{_alternatives(counts)})-(?:hour|day|week|month|year|minute|decade)\b",
                 ignore_case)
+    # Read against the day the text last named, not the publication date ("The next day", "two days later").
+    parts = "day|morning|afternoon|evening|night"
+    add_pattern("next-day", rf"\b(?:the (?:next|following|previous|preceding) (?:{parts})|the (?:day|night) (?:before|after)(?=[,.;])"
+                            rf"|(?:that|the same) (?:{parts}))\b", ignore_case)
+    add_pattern("later", rf"\b(?:{number}|a few|several) {unit} (?:later|earlier|afterwards?)\b", ignore_case)
     add_pattern("past-n", rf"\bthe (?:past|last|previous|next|coming) (?:{number} )?{unit}\b", ignore_case)
     add_pattern("n-units", rf"\b(?:more than |nearly |almost |over |about |some )?(?:{number}|a few|several) {unit}\b",
                 ignore_case)
-    add_pattern("set", rf"\b(?:every|each) (?:{weekday}|day|week|month|year|morning|night|evening|weekend|summer|winter)\b",
-                ignore_case)
-    add_pattern("set-adv", r"\b(?:daily|weekly|monthly|annually|yearly|nightly|twice a (?:day|week|month|year)"
-                           r"|once a (?:day|week|month|year))\b", ignore_case)
-    add_pattern("clock", rf"\b(?:at )?(?:\d{{1,2}}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)"
+    add_pattern("set", rf"\b(?:every|each) (?:(?:other|{number}|few|couple of) )?(?:{weekday}|{unit}|morning|night"
+                       rf"|evening|afternoon|weekend|summer|winter|spring|autumn|fall)\b", ignore_case)
+    add_pattern("set-days", rf"\b{weekday}s\b")  # "on Fridays"
+    add_pattern("set-adv", rf"\b(?:{_alternatives(words.set_adverbs)}|(?:once|twice|thrice|{number} times) (?:a|an|per) {unit}"
+                           rf"|per {unit})\b", ignore_case)
+    fractions = _alternatives(words.fractions)
+    add_pattern("dur-fraction", rf"\b(?:(?:{number}) and an? (?:{fractions}) {unit}|(?:{number}) {unit} and an? (?:{fractions})"
+                                rf"|(?:an? )?(?:{fractions})(?:(?: of)? an? |-){unit})\b", ignore_case)
+    zones = _alternatives(words.time_zones)
+    add_pattern("clock", rf"\b(?:at )?(?:\d{{1,2}}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{{1,2}}\.\d\d ?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+                         rf"|(?:[01]\d|2[0-3]):[0-5]\d\b(?!:\d)(?: (?:{zones})\b)?|(?:[01]\d|2[0-3])[0-5]\d (?:{zones})\b"
+                         rf"|\d{{1,2}} o'clock|noon\b|midday\b|midnight\b)"
                          rf"(?: (?:today|tomorrow|yesterday|tonight|(?:on |this |next |last )?{weekday}))?", ignore_case)
     add_pattern("ref", r"\b(?:" + _alternatives(phrase for phrase, _ in words.references) + r")\b", ignore_case)
     return patterns

@@ -48,16 +48,28 @@ def shift(published: date, count: int, unit: str) -> str:
 
 
 def duration(count: Any, unit: str) -> str:
-    """The TIMEX3 value of `count` units; count is a number or "X" (unknown)."""
-    if unit in ("H", "S"):
-        return f"PT{count}{unit}"
+    """The TIMEX3 value of `count` units; count is a number or "X" (unknown). Minutes
+    (MIN) are M after the T: "PT5M"."""
+    if unit in ("H", "S", "MIN"):
+        return f"PT{count}{unit[0]}"
     if unit == "2W":
         return f"P{2 * count if isinstance(count, int) else 'X'}W"
     if unit == "10Y":
-        return f"P{10 * count if isinstance(count, int) else 'X'}Y" if count != "X" else "PXE"
+        return f"P{10 * count if isinstance(count, int) else 'X'}Y" if count != "X" else "PXDE"
     if unit == "100Y":
         return f"P{count}CE" if count != "X" else "PXCE"
     return f"P{count}{unit}"
+
+
+def fractional_duration(count: float, unit: str, words: TimexWords) -> str:
+    """The value of a fractional count of units ("two and a half hours"): in the next smaller
+    unit when that makes it whole (PT150M), else as a decimal of the unit itself (P3.5W)."""
+    if count == int(count):
+        return duration(int(count), unit)
+    smaller, times = words.smaller_units.get(unit, (unit, 1))
+    if count * times == int(count * times):
+        return duration(int(count * times), smaller)
+    return duration(count, unit).replace(f"{count}", f"{count:g}")
 
 
 def number(word: str, words: TimexWords) -> Any:

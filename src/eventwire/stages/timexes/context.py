@@ -8,7 +8,7 @@ Doc, the timex words and patterns and the publication date. A rule returns
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc
@@ -33,6 +33,9 @@ class RuleContext:
     doc: Doc
     patterns: TimexPatterns
     published: date | None  # the document creation time (DCT); None leaves X for what is unknown
+    # the days the expressions read so far resolved to, (start, day) in text order: what
+    # "the next day" and "two days later" are read against
+    days: list[tuple[int, date]] = field(default_factory=list)
 
     @property
     def words(self) -> TimexWords:
@@ -41,6 +44,11 @@ class RuleContext:
     def tense(self, start: int, end: int) -> str:
         """past, present or future: the tense of the clause the characters start..end belong to."""
         return tense_of(self.doc, start, end, self.words)
+
+    def last_day(self, before: int) -> date | None:
+        """The day the text last named before the character `before`, else the publication date."""
+        earlier = [day for start, day in self.days if start < before]
+        return earlier[-1] if earlier else self.published
 
     def in_name(self, start: int, end: int) -> bool:
         return in_name(self.doc, start, end)

@@ -56,7 +56,12 @@ RULES: dict[str, Rule] = {
     "n-units": rules_durations.n_units,
     "set": rules_durations.set_every,
     "set-adv": rules_durations.set_adv,
+    "set-days": rules_durations.set_days,
+    "dur-fraction": rules_durations.dur_fraction,
+    "next-day": rules_relative.next_day,
+    "later": rules_relative.later,
 }
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 _LEADING_PREPOSITION = re.compile(r"(?:in|since|until|by|from|during|before|after|at|on|within) ", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"(?:\b(early|late)\s+|\b(mid)-|\bthe (end|beginning|start|middle) of\s+)$", re.IGNORECASE)
@@ -80,6 +85,9 @@ class Normaliser:
             return None
         type_, value, *rest = result
         mod = rest[0] if rest else None
+        day = _DAY.match(value or "")
+        if day and type_ in (DATE, "TIME"):
+            self.context.days.append((start, date(int(day[1]), int(day[2]), int(day[3]))))
         if rule == "year":
             # "since 2014": the year alone is the expression
             inner = re.search(self.context.patterns.fragments.year + r"$", text)

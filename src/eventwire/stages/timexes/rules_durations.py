@@ -63,32 +63,66 @@ def n_units(context: RuleContext, text: str, start: int, end: int) -> Result | N
         count = 1
     if isinstance(count, int) and count > 1000:
         return None
+    if number_word in ("a", "an") and len(words) == 2 and _after_an_amount(context, start):
+        return SET, calendar.duration(1, unit)  # "$3 a day", "5 percent a year": a rate
     # "a year" alone is still a duration: "a year ago" and "a year-long" are other rules'
     return DURATION, calendar.duration(count, unit), mod
 
 
-_SET_VALUES = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "morning": "XXXX-XX-XXTMO",
-               "night": "XXXX-XX-XXTNI", "evening": "XXXX-XX-XXTEV", "weekend": "XXXX-WXX-WE",
-               "summer": "XXXX-SU", "winter": "XXXX-WI"}
+_AMOUNT = re.compile(r"[\d%](?:[\d,.]*)(?: (?:million|billion|percent|per cent|[a-z]+))? $")
+
+
+def _after_an_amount(context: RuleContext, start: int) -> bool:
+    """Written straight after an amount ("$3", "200,000 barrels", "5 percent")?"""
+    if context.doc is None:
+        return False
+    return _AMOUNT.search(context.doc.text[max(0, start - 40):start]) is not None
+
+
+_SET_VALUES = {"morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "night": "XXXX-XX-XXTNI",
+               "evening": "XXXX-XX-XXTEV", "weekend": "XXXX-WXX-WE", "summer": "XXXX-SU", "winter": "XXXX-WI",
+               "spring": "XXXX-SP", "autumn": "XXXX-FA", "fall": "XXXX-FA"}
 
 
 def set_every(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """ "every Monday", "each week", "every summer"."""
-    word = text.lower().split()[-1]
+    """ "every Monday", "each week", "every summer", "every two weeks" (P2W), "every other
+    day" (P2D), "every few years" (PXY)."""
+    words = text.lower().split()
+    word = words[-1]
     if word in context.words.weekdays:
         return SET, f"XXXX-WXX-{context.words.weekdays[word]}"
-    return SET, _SET_VALUES[word]
+    if word in _SET_VALUES:
+        return SET, _SET_VALUES[word]
+    between = words[1:-1]  # what stands between "every" and the unit
+    count = (1 if not between else 2 if between[0] in ("other", "couple") else "X" if between[0] == "few"
+             else calendar.number(between[0], context.words))
+    return SET, calendar.duration(count, calendar.unit(word, context.words))
 
 
-# In this order: the first word found in the expression gives its period.
-_SET_ADVERBS = (("day", "P1D"), ("daily", "P1D"), ("nightly", "P1D"), ("week", "P1W"), ("weekly", "P1W"),
-                ("month", "P1M"), ("monthly", "P1M"), ("year", "P1Y"), ("annually", "P1Y"), ("yearly", "P1Y"))
+def set_days(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "on Fridays": every Friday."""
+    if context.doc is not None and context.in_name(start, end):
+        return None
+    return SET, f"XXXX-WXX-{context.words.weekdays[text.lower()[:-1]]}"
 
 
 def set_adv(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """ "daily", "weekly", "twice a year"."""
+    """ "daily", "quarterly" (data/timex.toml), "twice a year", "three times a day", "per day"."""
     lower = text.lower()
-    for key, value in _SET_ADVERBS:
-        if key in lower:
-            return SET, value
-    return None
+    if lower in context.words.set_adverbs:
+        return SET, context.words.set_adverbs[lower]
+    return SET, calendar.duration(1, calendar.unit(lower.split()[-1], context.words))
+
+
+def dur_fraction(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "half an hour" (PT30M), "two and a half years" (P30M), "an hour and a half" (PT90M),
+    "a quarter of an hour" (PT15M): in the next smaller unit when that makes the count whole."""
+    words = text.lower().replace("-", " ").split()
+    unit_word = next(w for w in reversed(words) if w in context.words.units)
+    fraction = next(context.words.fractions[w] for w in words if w in context.words.fractions)
+    whole = 0
+    if "and" in words:
+        whole = calendar.number(words[0], context.words)
+        if not isinstance(whole, int):
+            return DURATION, calendar.duration("X", calendar.unit(unit_word, context.words))
+    return DURATION, calendar.fractional_duration(whole + fraction, calendar.unit(unit_word, context.words), context.words)

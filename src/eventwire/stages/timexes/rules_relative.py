@@ -170,7 +170,7 @@ def in_n_units(context: RuleContext, text: str, start: int, end: int) -> Result 
     count = calendar.number(words[1], context.words) if words[1] not in ("a",) or len(words) < 4 else "X"
     unit = calendar.unit(words[-1], context.words)
     if (words[0] == "within" or count == "X" or context.published is None
-            or (unit in ("H", "M") and words[-1].startswith("min"))):
+            or unit == "MIN"):
         return DURATION, calendar.duration(count, unit)
     return DATE, calendar.shift(context.published, count, unit)
 
@@ -188,36 +188,96 @@ def season(context: RuleContext, text: str, start: int, end: int) -> Result | No
 
 
 _NAMED_DAY = re.compile(r"(?:today|tomorrow|yesterday|tonight|(?:(?:this|next|last) )?[A-Za-z]+day)$")
+# A day written just before a clock time: "on Tuesday at 8 p.m.", "Monday at 6 p.m."
+_DAY_BEFORE = re.compile(r"\b((?:today|tomorrow|yesterday|tonight|[A-Z][a-z]+day)(?: (?:morning|afternoon|evening|night))?),? at $")
+_LATE_PARTS = ("tonight", "evening", "night", "afternoon", "p.m.", "pm")
+
+
+def _hours_minutes(lower: str) -> tuple[int, int] | None:
+    """(hours, minutes) of a clock time: "9 a.m.", "9.30am", "21:00", "1430 GMT", "8 o'clock"."""
+    if lower.startswith(("noon", "midday")):
+        return 12, 0
+    if lower.startswith("midnight"):
+        return 24, 0
+    match = re.match(r"(\d{1,2})(?:[:.](\d\d))? ?(?:([ap])\.?m\b|([ap])\.m\.)?", lower)
+    four = re.match(r"(\d\d)(\d\d)\b", lower)
+    if four:
+        return int(four[1]), int(four[2])
+    hours, minutes, half = int(match[1]), int(match[2] or 0), match[3] or match[4]
+    if half is None and "o'clock" in lower and hours < 12 and any(word in lower for word in _LATE_PARTS):
+        half = "p"  # "8 o'clock tonight"
+    if half is not None:
+        if hours > 12:
+            return None
+        if half == "p" and hours != 12:
+            hours += 12
+        if half == "a" and hours == 12:
+            hours = 0
+    return (hours, minutes) if hours <= 24 and minutes < 60 else None
 
 
 def clock(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """ "at 9 a.m.", "noon", "11 p.m. tomorrow": a time on the day the expression names,
-    else the publication date."""
+    """ "at 9 a.m.", "noon", "21:00 local time", "11 p.m. tomorrow", "Tuesday at 8 p.m.": a
+    time on the day the expression (or the day written just before it) names, else the
+    publication date."""
     lower = text.lower().replace("at ", "")
-    if lower.startswith("noon"):
-        hours, minutes = 12, 0
-    elif lower.startswith("midnight"):
-        hours, minutes = 24, 0
-    else:
-        match = re.match(r"(\d{1,2})(?::(\d\d))? ?([ap])", lower)
-        hours, minutes = int(match[1]), int(match[2] or 0)
-        if hours > 12:
-            return None
-        if match[3] == "p" and hours != 12:
-            hours += 12
-        if match[3] == "a" and hours == 12:
-            hours = 0
+    clock_time = _hours_minutes(lower)
+    if clock_time is None:
+        return None
+    hours, minutes = clock_time
     day = context.published.isoformat() if context.published else "XXXX-XX-XX"
     after = _NAMED_DAY.search(text)
+    # the match may begin with its "at": the day before is read up to the time itself
+    clock_start = start + (3 if text.lower().startswith("at ") else 0)
+    before = _DAY_BEFORE.search(context.doc.text[max(0, start - 30):clock_start]) if context.doc is not None else None
     if after is not None and after.start() > 0:
         # "11 p.m. tomorrow", "7 a.m. Wednesday": the day as its own expression says,
         # read by the tense of the whole expression
-        named = after[0]
-        is_deictic = named.split()[-1].lower() in ("today", "tomorrow", "yesterday", "tonight")
-        resolved = (deictic if is_deictic else wd_part)(context, named, start, end)
-        if resolved is not None:
-            day = resolved[1].split("T")[0]
+        named, named_start, named_end = after[0], start, end
+    elif before is not None:
+        named = before[1]
+        named_start = clock_start - len(before[0]) + before.start(1) - before.start()
+        named_end = named_start + len(named)
+    else:
+        named = None
+    if named is not None:
+        is_deictic = named.split()[0].lower() in ("today", "tomorrow", "yesterday", "tonight")
+        if is_deictic or named.split()[0].lower() in context.words.weekdays or named.split()[-1].lower() in context.words.weekdays:
+            resolved = (deictic if is_deictic else wd_part)(context, named, named_start, named_end)
+            if resolved is not None:
+                day = resolved[1].split("T")[0]
     return TIME, f"{day}T{hours:02d}:{minutes:02d}"
+
+
+_NEXT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
+
+
+def next_day(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "the next day", "the previous morning", "the day before", "that day": a day
+    counted from the day the text last named ("The rebels seized the town on Monday. The
+    next day, ..."), or from the publication date when it named none."""
+    words = text.lower().split()
+    anchor = context.last_day(start)
+    if anchor is None:
+        return DATE, "XXXX-XX-XX"
+    shift = next((_NEXT[w] for w in words if w in _NEXT), 0)
+    value = (anchor + timedelta(days=shift)).isoformat()
+    part = context.words.parts.get(words[-1]) or context.words.parts.get(words[1])
+    if part and words[-1] not in ("before", "after"):
+        return TIME, f"{value}T{part}"
+    return DATE, value
+
+
+def later(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "two days later", "a week earlier": counted from the day the text last named, at
+    the unit's grain."""
+    words = text.lower().split()
+    count = "X" if words[1] == "few" or words[0] == "several" else calendar.number(words[0], context.words)
+    unit = calendar.unit(words[-2], context.words)
+    anchor = context.last_day(start)
+    if anchor is None or count == "X" or unit in ("H", "MIN", "S"):
+        return None
+    return DATE, calendar.shift(anchor, -count if words[-1] == "earlier" else count, unit)
 
 
 def ref(context: RuleContext, text: str, start: int, end: int) -> Result | None:
