@@ -94,6 +94,7 @@ def main() -> None:
                 # the text and the selected event's fields, under the headline and the brief
                 page.locator(".reading").evaluate("e => e.scrollIntoView()")
                 page.screenshot(path=str(out / "article.png"))
+                page.set_viewport_size({"width": 1200, "height": 1100})  # both timelines
                 page.goto(f"{base}/actors/{actor}")
                 page.screenshot(path=str(out / "actor.png"))
                 browser.close()
