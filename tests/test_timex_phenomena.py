@@ -23,7 +23,7 @@ FLOORS = {
     "duration_adjectival": 1.0,
     "set": 1.0,
     "time": 1.0,
-    "anchor_reported": 0.68,
+    "anchor_reported": 1.0,
     "anchor_narrative": 1.0,
 }
 

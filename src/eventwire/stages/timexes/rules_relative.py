@@ -10,7 +10,7 @@ unknown ("XXXX-WXX-5").
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from . import calendar
 from .context import (
@@ -22,6 +22,7 @@ from .context import (
     Result,
     RuleContext,
 )
+from .tense import dated_by, reporting_verb
 
 # Words after which a month that is also a word ("may", "march") is still a month.
 _MONTH_LEADS = ("in", "since", "until", "by", "from", "during", "last", "next", "this", "early", "mid", "late",
@@ -69,7 +70,13 @@ def wd_part(context: RuleContext, text: str, start: int, end: int) -> Result | N
         value = f"XXXX-WXX-{weekday}"
     else:
         today = published.isoweekday()
-        if direction == -1:
+        said_on = _speech_day(context, start, end) if direction is None else None
+        if said_on is not None and said_on != published:
+            # reported and backshifted: the weekday after (or before) the day it was said
+            gap = (weekday - said_on.isoweekday()) % 7 or 7
+            future = context.tense(start, end) == "future"
+            day = said_on + timedelta(days=gap) if future else said_on - timedelta(days=(7 - gap) % 7 or 7)
+        elif direction == -1:
             day = published - timedelta(days=(today - weekday) % 7 or 7)
         elif direction == 1:
             day = published + timedelta(days=(weekday - today) % 7 or 7)
@@ -83,6 +90,27 @@ def wd_part(context: RuleContext, text: str, start: int, end: int) -> Result | N
     if part:
         return TIME, f"{value}T{part}"
     return DATE, value
+
+
+def _speech_day(context: RuleContext, start: int, end: int) -> date | None:
+    """The day a reported clause holding start..end was said on, when the verb of saying is
+    dated ("said on Monday that ..."), else None."""
+    if context.doc is None:
+        return None
+    verb = reporting_verb(context.doc, start, end, context.words)
+    if verb is None:
+        return None
+    for word in dated_by(verb):
+        word_start, word_end = word.left_edge.idx, word.right_edge.idx + len(word.right_edge)
+        known = [day for day_start, day in context.days if word_start <= day_start < word_end]
+        if known:
+            return known[-1]
+        if word.lower_ in context.words.weekdays and reporting_verb(context.doc, word.idx, word.idx + len(word),
+                                                                    context.words) is None:
+            resolved = wd_part(context, word.text, word.idx, word.idx + len(word))
+            if resolved is not None and resolved[0] == DATE:
+                return date.fromisoformat(resolved[1])
+    return None
 
 
 def rel_unit(context: RuleContext, text: str, start: int, end: int) -> Result | None:

@@ -64,8 +64,9 @@ def tense_of(doc: Doc, start: int, end: int, words: TimexWords) -> str:
         return FUTURE
     if token.tag_ == "VBN" and "to" in verb_words and _points_ahead(token.head, words):
         return FUTURE  # "due to be sworn in on January 1"
-    if token.tag_ == "VB" and verb_words & MODALS and "have" not in verb_words:
-        return FUTURE  # "would worsen on Tuesday", "could fall over the weekend"
+    if (token.tag_ == "VB" or (token.tag_ == "VBN" and "be" in verb_words)) and verb_words & MODALS \
+            and "have" not in verb_words:
+        return FUTURE  # "would worsen on Tuesday", "could fall over the weekend", "would be held on Friday"
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in ("until", "till") and "had" not in verb_words and (
             token.tag_ not in ("VBD", "VBN") or token.lemma_ in DEFERRING):
@@ -86,3 +87,38 @@ def tense_of(doc: Doc, start: int, end: int, words: TimexWords) -> str:
             return PAST
         return PRESENT
     return PAST
+
+
+BACKSHIFTED = {"would", "had", "'d"}
+
+
+def reporting_verb(doc: Doc, start: int, end: int, words: TimexWords) -> Token | None:
+    """The verb of saying whose backshifted clause holds the expression at start..end:
+    "said" for "Friday" in "said on Monday that the vote would be held on Friday" or in
+    "the vote would be held on Friday, he said Monday". None when the clause is not
+    reported, or keeps the writer's tense ("said the vote will be held on Friday")."""
+    span = tokens_of(doc, start, end)
+    if span is None:
+        return None
+    verb: Token = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not (_auxiliaries(verb) & BACKSHIFTED or verb.tag_ == "VBD"):
+        return None
+
+    def says(token: Token) -> bool:
+        return token.lemma_.lower() in words.reporting_verbs and token.tag_ in ("VBD", "VBN")
+
+    if verb.dep_ == "ccomp" and says(verb.head):
+        return verb.head
+    return next((child for child in verb.children if child.dep_ in ("parataxis", "ccomp") and says(child)), None)
+
+
+def dated_by(verb: Token) -> list[Token]:
+    """The words that date a verb: "Monday" in "said Monday" and in "said on Monday"."""
+    dates = [child for child in verb.children if child.dep_ in ("npadvmod", "tmod")]
+    dates += [grandchild for child in verb.children if child.dep_ == "prep"
+              for grandchild in child.children if grandchild.dep_ == "pobj"]
+    return dates
