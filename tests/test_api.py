@@ -160,6 +160,27 @@ def test_api_events_filters_give_what_the_corpus_gives(client, built):
     assert len(_all(client, "/api/events", all="true")) >= len(_all(client, "/api/events"))
 
 
+@pytest.mark.parametrize("sort", ["-n_sources", "n_mentions", "-date"])
+def test_api_events_sorted_walk_every_row_once_in_that_order(client, sort):
+    walked, cursor = [], None
+    while True:
+        page = client.get("/api/events", params={"sort": sort, "limit": 3, "all": "true",
+                                                  **({"cursor": cursor} if cursor else {})}).json()
+        walked.extend(page["rows"])
+        if (cursor := page["next"]) is None:
+            break
+    everything = _all(client, "/api/events", all="true")
+    assert sorted(e["id"] for e in walked) == sorted(e["id"] for e in everything)
+    assert len({e["id"] for e in walked}) == len(walked)
+    key = sort.lstrip("-")
+    if key != "date":
+        values = [e[key] for e in walked]
+        assert values == sorted(values, reverse=sort.startswith("-"))
+    polecat = client.get("/api/events", params={"sort": sort, "format": "polecat"}).text
+    assert [r["Event ID"] for r in csv.DictReader(io.StringIO(polecat), delimiter="\t")] == \
+        [e["id"] for e in _all(client, "/api/events", sort=sort)]
+
+
 def test_api_other_listings_filter(client):
     assert _all(client, "/api/articles", story="st-none") == []
     sudan = _all(client, "/api/actors", country="SDN")

@@ -60,6 +60,7 @@ def test_api_errors_repeated_parameter_and_bad_values_say_what_to_change(client)
     assert "format" in _is_error(client.get("/api/quotes?format=polecat"), 400)["message"]
     assert "1000" in _is_error(client.get("/api/events?limit=5000"), 400)["message"]
     assert "cursor" in _is_error(client.get("/api/events?cursor=abc"), 400)["message"]
+    assert "sort" in _is_error(client.get("/api/events?sort=name"), 400)["message"]
     assert "integer" in _is_error(client.get("/api/articles/abc"), 400)["message"]
     assert "/docs" in _is_error(client.get("/api/nothing"), 404)["message"]
     assert "not allowed" in _is_error(client.delete("/api/events"), 405)["message"]

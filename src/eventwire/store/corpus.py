@@ -75,6 +75,7 @@ class EventFilter:
     id: str | None = None  # one event (events), or the mentions of one event (mentions)
     limit: int | None = None
     offset: int | None = None  # rows skipped first: where a page starts
+    sort: str = "date"  # events only: one of EVENT_SORTS (a leading - for the largest or latest first)
 
 
 class Corpus:
@@ -87,9 +88,8 @@ class Corpus:
         """Events (mentions of one happening counted once), earliest first, filtered; each with
         its first mention's trigger and sentence."""
         wanted = _checked(EventFilter(**filters))
-        c = schema.events.c
         query = (select(schema.events).where(and_(true(), *_event_conditions(wanted)))
-                 .order_by(c.date_first, c.first_article, c.id))
+                 .order_by(*event_order(wanted.sort)))
         yield from self._rows(_page(query, wanted.limit, wanted.offset), EVENT_COLUMNS)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
@@ -269,6 +269,18 @@ def week_start(value: str) -> str:
         except ValueError:
             raise InputError(value, "is not a week of that year", "give a week such as 2022-W09") from None
     return value
+
+
+EVENT_SORTS = ("date", "-date", "n_mentions", "-n_mentions", "n_articles", "-n_articles", "n_sources", "-n_sources")
+
+
+def event_order(sort: str = "date") -> list:
+    """The events' order for `sort`; the id last, so that the order is total (pages by offset)."""
+    if sort not in EVENT_SORTS:
+        raise InputError(f"sort {sort}", "is not an order of events", f"give one of {', '.join(EVENT_SORTS)}")
+    c = schema.events.c
+    keys = [c.date_first, c.first_article] if sort.lstrip("-") == "date" else [c[sort.lstrip("-")], c.date_first]
+    return [key.desc() if sort.startswith("-") else key for key in keys] + [c.id]
 
 
 def event_query(query, **filters: Any):

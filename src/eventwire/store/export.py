@@ -15,7 +15,7 @@ from sqlalchemy import and_, func, select
 
 from .. import __version__
 from . import schema
-from .corpus import event_query
+from .corpus import event_order, event_query
 from .store import Store
 
 POLECAT_COLUMNS = (
@@ -38,7 +38,7 @@ def _first_mentions(store: Store, filters: dict[str, Any] | None = None) -> Iter
     events, articles = schema.events, schema.articles
     query = (select(events, articles.c.record, articles.c.outlet, articles.c.published)
              .join(articles, articles.c.id == events.c.first_article)
-             .order_by(events.c.date_first, events.c.first_article, events.c.id))
+             .order_by(*event_order((filters or {}).get("sort", "date"))))
     query = event_query(query, **(filters or {}))
     with store.connect() as conn:
         for row in conn.execute(query).mappings():

@@ -15,6 +15,7 @@ from ...store.corpus import (
     ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
+    EVENT_SORTS,
     MENTION_COLUMNS,
     QUOTE_COLUMNS,
     QUOTE_MENTION_COLUMNS,
@@ -87,12 +88,15 @@ def list_events(request: Request, filters: dict = Depends(event_filters),
                                                 description="Reported by at least this many outlets."),
                 format: EventFormat | None = Query(None, description=FORMAT_HELP + " polecat: POLECAT's 40 columns "
                                                    "(TSV); plover: PLOVER's JSON Lines."),
+                sort: Literal[EVENT_SORTS] = Query("date", description="date (earliest first), n_mentions, "
+                                                   "n_articles or n_sources; a leading - for latest or most first."),
                 limit: int | None = LIMIT, cursor: str | None = CURSOR, total: bool = TOTAL):
     """Events in the store: the same happening reported by many articles is one event, with its
-    numbers of mentions, articles, outlets and independent stories; earliest first."""
+    numbers of mentions, articles, outlets and independent stories; earliest first unless
+    sorted otherwise."""
     corpus = request.app.state.corpus
     store = corpus.store
-    filters = {**filters, "min_sources": min_sources}
+    filters = {**filters, "min_sources": min_sources, "sort": sort}
     fmt = _format(request, format, ("json", "csv", "tsv", "jsonl", "parquet"))
     shapes = {"polecat": (lambda lim, off: polecat_rows(store, {**filters, "limit": lim, "offset": off}),
                           POLECAT_COLUMNS),
@@ -102,7 +106,8 @@ def list_events(request: Request, filters: dict = Depends(event_filters),
 
     def count() -> int:
         with store.connect() as conn:
-            return conn.execute(event_query(select(func.count()).select_from(schema.events), **filters)).scalar()
+            return conn.execute(event_query(select(func.count()).select_from(schema.events),
+                                            **{**filters, "sort": "date"})).scalar()
 
     return listing(request, fetch, columns, fmt, limit, cursor, count if total else None, "events")
 
