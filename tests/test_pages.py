@@ -256,6 +256,7 @@ def test_pages_a_merged_away_event_id_redirects(client, store):
     ("/events?type=BOMB", 400, "is not a PLOVER event type"),
     ("/events?since=yesterday", 400, "is not a date"),
     ("/events?min_sources=many", 400, "is not a whole number"),
+    ("/events?offset=-1", 400, "is not a whole number"),
     ("/events?colour=red", 400, "no filter is called colour"),
     ("/events?actor=RUS'%3B%20DROP%20TABLE%20events%3B--", 200, "No event matches"),
     ("/search?q=%22", 200, "Search the articles"),
@@ -276,6 +277,18 @@ def test_pages_events_filter_and_csv(client):
     assert link == "/api/events?format=csv&actor=RUS"  # the same filters, every row, from the API
     lines = client.get(link).text.strip().splitlines()
     assert lines[0].startswith("id,type,mode") and len(lines) == 2 and ",ASSAULT," in lines[1]
+
+
+def test_pages_events_table_pages_through_the_rows(client):
+    everything = re.findall(r'<tr data-event="([^"]+)"', client.get("/events?negated=1&hypothetical=1").text)
+    assert len(everything) == 3
+    first = client.get("/events?negated=1&hypothetical=1&limit=2").text
+    assert re.findall(r'<tr data-event="([^"]+)"', first) == everything[:2] and "events 1 to 2" in first
+    following = re.search(r'<a href="([^"]+)" rel="next">', first).group(1).replace("&amp;", "&")
+    assert following == "/events?negated=1&hypothetical=1&limit=2&offset=2"
+    second = client.get(following).text
+    assert re.findall(r'<tr data-event="([^"]+)"', second) == everything[2:] and 'rel="next"' not in second
+    assert 'rel="prev"' in second and "offset" not in re.search(r'<a href="([^"]+)" download>', second).group(1)
 
 
 def test_pages_actor_has_its_timeline_chart(client, store):

@@ -27,7 +27,7 @@ TEXT_FILTERS = (
     ("place", "place", "Kyiv"), ("country", "happened in", "UKR"), ("story", "story", "st-…"),
 )
 FLAGS = ("negated", "hypothetical")
-KNOWN = {name for name, _, _ in TEXT_FILTERS} | {"type", "min_sources", "limit", *FLAGS}
+KNOWN = {name for name, _, _ in TEXT_FILTERS} | {"type", "min_sources", "limit", "offset", *FLAGS}
 PAGE_ROWS = 500
 
 
@@ -41,16 +41,20 @@ def home(request: Request):
 def events(request: Request):
     corpus = request.app.state.corpus
     given = {k: v for k, v in request.query_params.items() if v != ""}
+    rows, pages, message, status = [], {}, None, 200
     try:
         filters = event_filters(given)
-        filters["limit"] = filters.get("limit") or PAGE_ROWS + 1
-        rows = list(corpus.events(**filters))
-        message = None if rows else "No event matches these filters."
+        size = min(filters.pop("limit", None) or PAGE_ROWS, PAGE_ROWS)
+        start = filters.pop("offset", None) or 0
+        rows = list(corpus.events(**filters, limit=size + 1, offset=start))
+        pages = _pages(given, start, size, more=len(rows) > size)
+        rows = rows[:size]
+        if not rows:
+            message = "No event matches these filters."
     except InputError as err:
-        rows, message = [], str(err)
-    status = 400 if message and message != "No event matches these filters." else 200
-    return render(request, "events.html", status=status, rows=rows[:PAGE_ROWS], truncated=len(rows) > PAGE_ROWS,
-                  filters=given, text_filters=TEXT_FILTERS, message=message, csv=_csv_address(given))
+        message, status = str(err), 400
+    return render(request, "events.html", status=status, rows=rows, pages=pages, filters=given,
+                  text_filters=TEXT_FILTERS, message=message, csv=_csv_address(given))
 
 
 @router.get("/events/{event_id}")
@@ -91,10 +95,11 @@ def event_filters(given: dict[str, str]) -> dict[str, Any]:
             raise InputError(f"type {given['type']}", "is not a PLOVER event type",
                              "choose one of " + ", ".join(PLOVER_TYPES))
         filters["type"] = given["type"].upper()
-    for name in ("min_sources", "limit"):
+    for name, least in (("min_sources", 1), ("limit", 1), ("offset", 0)):
         if name in given:
-            if not re.fullmatch(r"\d{1,9}", given[name]) or int(given[name]) < 1:
-                raise InputError(name.replace("_", " "), f"{given[name]!r} is not a whole number", "give 1 or more")
+            if not re.fullmatch(r"\d{1,9}", given[name]) or int(given[name]) < least:
+                raise InputError(name.replace("_", " "), f"{given[name]!r} is not a whole number",
+                                 f"give {least} or more")
             filters[name] = int(given[name])
     for flag in FLAGS:
         if flag in given:
@@ -103,8 +108,16 @@ def event_filters(given: dict[str, str]) -> dict[str, Any]:
 
 
 def _csv_address(given: dict[str, str]) -> str:
-    """The same events from the API as CSV: every row, streamed (the table shows the first 500)."""
-    return "/api/events?" + urlencode({"format": "csv", **given})
+    """The same events from the API as CSV: every row, streamed (the table shows a page)."""
+    return "/api/events?" + urlencode({"format": "csv", **{k: v for k, v in given.items() if k != "offset"}})
+
+
+def _pages(given: dict[str, str], start: int, size: int, more: bool) -> dict[str, object]:
+    """Where this page starts and ends, and the addresses of the pages before and after it."""
+    def address(offset: int) -> str:
+        return "/events?" + urlencode({**{k: v for k, v in given.items() if k != "offset"}, "offset": offset})
+    return {"first": start + 1, "previous": address(max(start - size, 0)) if start else None,
+            "next": address(start + size) if more else None}
 
 
 def _around(sentence: str, trigger: str) -> dict[str, str]:
