@@ -352,3 +352,16 @@ def test_pages_an_unknown_api_address_stays_the_api_s_json_404(client):
         response = getattr(client, method)("/api/nothing")
         assert response.status_code == 404 and response.json()["error"]["status"] == 404
     assert client.delete("/api/events").status_code == 405
+
+
+def test_pages_every_page_is_in_the_docs():
+    from pathlib import Path
+
+    from eventwire.shells.api.pages import articles, browse, people
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "pages.md").read_text(encoding="utf-8")
+    paths = {re.sub(r"\{\w+_id\}", "{id}", route.path)  # the docs write /articles/{id}
+             for module in (articles, browse, people) for route in module.router.routes}
+    missing = sorted(path for path in paths if f"`{path}`" not in docs and f"`{path}," not in docs
+                     and f", {path}`" not in docs and f"`{path}?" not in docs)
+    assert not missing, f"pages missing from docs/pages.md: {missing}"
