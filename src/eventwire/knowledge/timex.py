@@ -35,6 +35,7 @@ class TimexWords:
     set_adverbs: dict[str, str]
     time_zones: tuple[str, ...]
     reporting_verbs: frozenset[str]
+    bare_unit_leads: tuple[str, ...]
 
     @classmethod
     def load(cls, path: Path) -> "TimexWords":
@@ -48,7 +49,7 @@ class TimexWords:
             future_words=frozenset(raw["future_words"]),
             smaller_units={unit: (smaller, int(n)) for unit, (smaller, n) in raw["smaller_units"].items()},
             fractions=raw["fractions"], set_adverbs=raw["set_adverbs"], time_zones=tuple(raw["time_zones"]),
-            reporting_verbs=frozenset(raw["reporting_verbs"]),
+            reporting_verbs=frozenset(raw["reporting_verbs"]), bare_unit_leads=tuple(raw["bare_unit_leads"]),
         )
 
     @property
@@ -114,7 +115,7 @@ class TimexPatterns:
         # and an optional prefix makes the engine try every position.
         self.unit_word = re.compile(rf"\b(?:{_alternatives(words.units)})\b", re.IGNORECASE)
         self.bare_year = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
-        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units", "dur-fraction", "later"}
+        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units", "dur-fraction", "later", "bare-units"}
         # Every expression holds one of these words or a digit; the rest are tried only
         # around them.
         cues = (set(words.weekdays) | set(words.months) | set(words.seasons) | set(words.units) | set(words.parts)
@@ -182,6 +183,8 @@ def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[
                         rf"(?! (?:troops|people|soldiers|votes|cases|deaths|members|workers|residents))")
     add_pattern("year-start", rf"(?:^|(?<=\n)){year}\b(?= was| is| saw| marked| will)")
     add_pattern("for-units", r"\b(?:for|within) (?:hours|days|weeks|months|years|decades)\b", ignore_case)
+    leads = "|".join(rf"(?<=\b{re.escape(lead)} )" for lead in words.bare_unit_leads)  # fixed-width look-behinds
+    add_pattern("bare-units", rf"(?:{leads})(?:hours|days|weeks|months|years|decades)\b", ignore_case)
     add_pattern("dur-long", rf"\b(?:more than |nearly |almost |over )?(?:(?:{number})[- ])?{unit}[- ](?:long|old)\b",
                 ignore_case)
     counts = [word for word, value in words.numbers.items() if isinstance(value, int) and word not in ("a", "an")]

@@ -50,6 +50,7 @@ RULES: dict[str, Rule] = {
     "clock": rules_relative.clock,
     "ref": rules_relative.ref,
     "for-units": rules_durations.for_units,
+    "bare-units": rules_durations.for_units,
     "dur-long": rules_durations.dur_long,
     "dur-hyphen": rules_durations.dur_hyphen,
     "past-n": rules_durations.past_n,

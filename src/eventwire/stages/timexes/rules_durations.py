@@ -21,7 +21,7 @@ def _approximation(lower: str, approximate: tuple[str, ...]) -> str | None:
 
 
 def for_units(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """ "for days", "within weeks": an unknown number of the unit."""
+    """ "for days", "within weeks", "could take weeks": an unknown number of the unit."""
     return DURATION, calendar.duration("X", calendar.unit(text.split()[-1], context.words))
 
 
