@@ -365,3 +365,13 @@ def test_pages_every_page_is_in_the_docs():
     missing = sorted(path for path in paths if f"`{path}`" not in docs and f"`{path}," not in docs
                      and f", {path}`" not in docs and f"`{path}?" not in docs)
     assert not missing, f"pages missing from docs/pages.md: {missing}"
+
+
+def test_pages_link_to_the_same_row_as_json(client, store):
+    articles, event_id, actor_id = _ids(store)
+    story = next(Corpus(store).articles())["story"]
+    for page, api in ((f"/articles/{articles['kharkiv']}", f"/api/articles/{articles['kharkiv']}"),
+                      (f"/events/{event_id}", f"/api/events/{event_id}"), (f"/actors/{actor_id}", f"/api/actors/{actor_id}"),
+                      (f"/stories/{story}", f"/api/stories/{story}")):
+        assert f'href="{api}"' in client.get(page).text, page
+        assert client.get(api).status_code == 200, api
