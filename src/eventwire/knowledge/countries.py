@@ -1,4 +1,4 @@
-"""Countries: names, aliases, adjectives, demonyms, capitals, codes and centroids
+"""Countries: names, aliases, adjectives, demonyms, capitals, codes and representative points
 (data/countries.json)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Place names and their candidate locations.
 
 Sources, all offline:
-  countries.json      countries, by name and alias, at their centroids
+  countries.json      countries, by name and alias, at their representative points (docs/knowledge.md)
   regions.tsv         well-known regions no city list has (Donbas, Gaza Strip, the Sahel)
   admin1.tsv          first-level divisions (states, provinces, oblasts)
   cities.tsv.gz       GeoNames places of 500 people or more (alternate names for those of
