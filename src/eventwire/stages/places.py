@@ -26,6 +26,7 @@ from ..knowledge.places import CITY, COUNTRY, REGION, Place, distance_km
 from ..nlp.syntax import sentence_start, text_of
 from .base import Resources
 
+ADJECTIVE, DEMONYM = "adjective", "demonym"  # mentions that name a place's people or things
 IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
 IN_SENTENCE = 2.0  # more when the sentence itself names that country
 NEARBY = ((200, 2.5), (500, 1.5), (1000, 0.5))  # km from the article's other places, bonus
@@ -71,7 +72,8 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
         if len(candidates) > 1:
             place = _choose(doc, mention, candidates, context, places, entity, own, by_sentence,
                             lambda candidate, text=text: nearby.bonus(candidate, text))
-        found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j))
+        via = mention.kind if mention.kind in (ADJECTIVE, DEMONYM) else None
+        found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j, via))
         if entity is not None and entity.type != "ORG" and entity.nation is None and place is not None and (
                 entity.place is None or entity.place.country != place.country):
             entity.place = place
@@ -81,18 +83,26 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
 
 
 def _toponym_mentions(doc: Doc, resources: Resources | None = None) -> list[tuple[Entity | None, Mention]]:
-    """Place mentions in reading order: names of places and countries, and capitals used
-    for their governments; not nationality words ("Russian") or pronouns. A place named
-    inside an organisation's name counts too ("U.S. Centers for Disease Control")."""
+    """Place mentions in reading order: names of places and countries, capitals used for
+    their governments, and the words for a place's people or things ("Israeli troops",
+    "Syrians", "a Texan rancher": kind `adjective` or `demonym`, placed at their country or
+    province); not pronouns. A place named inside an organisation's name counts too ("U.S.
+    Centers for Disease Control")."""
     out = []
     for entity in doc._.layers.entities:
         if entity.type in ("GPE", "LOC", "FAC"):
             for mention in entity.mentions:
-                if mention.kind in ("name", "metonym"):
+                if mention.kind in ("name", "metonym") or (entity.nation is not None and mention.kind in (ADJECTIVE, DEMONYM)):
                     out.append((entity, mention))
         elif entity.type in ("ORG", "NORP", "PERSON") and resources is not None:
             for mention in entity.mentions:
                 if mention.kind != "name":
+                    continue
+                # a group's name that is a place's people ("Texans"); NER reads a lone one as an
+                # organisation or a person now and then ("Minnesotan voters")
+                if (entity.type == "NORP" or mention.j - mention.i == 1) and \
+                        resources.knowledge.places.demonym(text_of(doc)[mention.start:mention.end]):
+                    out.append((None, Mention(mention.start, mention.end, mention.i, mention.j, DEMONYM)))
                     continue
                 if _named_for_place(doc, entity, mention, resources):
                     out.append((None, mention))
@@ -136,6 +146,10 @@ def _place_inside(doc: Doc, mention: Mention, resources: Resources, smallest: in
             if found is not None and found[1] == "name":
                 entity = next((e for e in doc._.layers.entities if e.nation is found[0]), None)
                 return entity, Mention(part.start_char, part.end_char, part.start, part.end, "name")
+            if found is not None and found[1] == ADJECTIVE and part.start == tokens.start:
+                # "the Nigerian Army", "the Kenyan High Court": the country, by its adjective
+                entity = next((e for e in doc._.layers.entities if e.nation is found[0]), None)
+                return entity, Mention(part.start_char, part.end_char, part.start, part.end, ADJECTIVE)
             # a big place at the start ("Texas Department of Health") or the end ("CDC Atlanta")
             if any(p.feature != COUNTRY and (p.population >= smallest or p.kind == "admin1" or p.source.startswith("regions.tsv"))
                    and places.bears(text, p) for p in places.candidates(text)):
@@ -161,7 +175,13 @@ def _article_countries(doc: Doc, mentions, resources: Resources) -> tuple[dict[s
             add(entity.nation.code, 1.0, entity)
     for entity, mention in mentions:
         if entity is None or entity.nation is None:
-            options = {p.country for p in resources.knowledge.places.candidates(text_of(doc)[mention.start:mention.end]) if p.country}
+            text = text_of(doc)[mention.start:mention.end]
+            if mention.kind == DEMONYM:
+                people = resources.knowledge.places.demonym(text)
+                if people is not None and people.country:
+                    add(people.country, 0.5)
+                continue
+            options = {p.country for p in resources.knowledge.places.candidates(text) if p.country}
             if len(options) == 1:
                 add(next(iter(options)), 0.5)
     for entity in doc._.layers.entities:
@@ -174,6 +194,9 @@ def _article_countries(doc: Doc, mentions, resources: Resources) -> tuple[dict[s
 
 def _candidates(entity: Entity | None, mention: Mention, text: str, places,
                 context: dict[str, float] | None = None) -> list[Place]:
+    if entity is None and mention.kind == ADJECTIVE:  # "the Nigerian Army", its country named nowhere else
+        found = places.countries.lookup(text)
+        return [p for p in places.candidates(found[0].name) if p.feature == COUNTRY] if found else []
     if entity is not None and entity.nation is not None:
         if mention.kind == "metonym":
             # "Moscow says": the capital's coordinates, its country's government; a
@@ -191,7 +214,11 @@ def _candidates(entity: Entity | None, mention: Mention, text: str, places,
                   and p.country != entity.nation.code]
         if country:
             return country + others
-    return list(places.candidates(text))
+    found = [] if mention.kind == DEMONYM else list(places.candidates(text))
+    if not found:  # "Texans", "a Parisian cafe" (a group entity, or NER read it as a place)
+        people = places.demonym(text)
+        found = [people] if people is not None else []
+    return found
 
 
 def _sentence_countries(doc: Doc, mention: Mention, by_sentence: dict, skip: Entity | None) -> set[str]:
