@@ -8,8 +8,13 @@ normalised against the publication date (the DCT):
   - explicit dates, months and years; "two days ago", "next Tuesday"; decades
     ("the 1990s" -> 199) and centuries;
   - durations ("for days" -> PXD, "weeks-long" -> PXW, "a month-old war" -> P1M,
-    "three years" -> P3Y), sets ("every Monday", "weekly"), clock times and parts of the
-    day ("Monday night" -> 2022-03-28TNI), and general references (now, recently, soon).
+    "three years" -> P3Y, "half an hour" -> PT30M), sets ("every Monday", "weekly",
+    "twice a week", "$3 a day"), clock times and parts of the day ("Monday night" ->
+    2022-03-28TNI, "on Tuesday at 8 p.m.", "1430 GMT"), and general references (now,
+    recently, soon);
+  - a weekday in a reported clause ("said on Monday that the vote would be held on
+    Friday") against the day it was said, and "the next day", "two days later" against
+    the day the text last named.
 Without a publication date, relative expressions keep their type and an unresolved
 value with X for what is unknown ("XXXX-WXX-5"). Words that only look like dates — the
 verb "may", "Sunday Times", "2,014 troops" — are not matched.
