@@ -3,8 +3,10 @@ examples: generated requests to every operation give no server error, only docum
 codes and content types, and bodies that match the schema. Hypothesis examples are capped so
 that the whole run stays under a minute."""
 
+import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -27,22 +29,54 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 # The schema is read when the module loads (schemathesis parametrizes at collection), from an
-# app over a store that is empty then; the fixture below fills that store before any test runs.
+# app over a store that is empty then; the fixture below fills that store before any test runs,
+# and on PostgreSQL builds another app over a database of its own, which the requests go to.
 STORE = str(Path(tempfile.mkdtemp(prefix="eventwire-schemathesis-")) / "corpus.db")
-# a token, so that generated writes meet the token check (401/403), never a store write
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(STORE, token="not-sent-by-the-tests"))
+TOKEN = "not-sent-by-the-tests"  # so that generated writes meet the token check (401/403), never a write
+APP = create_app(STORE, token=TOKEN)
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_ingested():
-    result = CliRunner().invoke(main, ["ingest", "examples/seed-article.txt", "examples/news.jsonl", "--db", STORE,
+def _ingest_examples(db: str) -> None:
+    result = CliRunner().invoke(main, ["ingest", "examples/seed-article.txt", "examples/news.jsonl", "--db", db,
                                        "--quiet"])
     assert result.exit_code == 0, result.output
-    yield
-    shutil.rmtree(Path(STORE).parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def served(request):
+    """The app the generated requests go to, over the examples' store on this backend."""
+    if request.param == "sqlite":
+        _ingest_examples(STORE)
+        yield APP
+        shutil.rmtree(Path(STORE).parent, ignore_errors=True)
+        return
+    admin = os.environ.get("EVENTWIRE_TEST_POSTGRES")
+    if not admin and os.environ.get("EVENTWIRE_CI"):
+        pytest.fail("CI runs the API tests on PostgreSQL, but EVENTWIRE_TEST_POSTGRES is not set")
+    if not admin:
+        pytest.skip("no PostgreSQL server: run through .ci/run, or start one with tools/postgres and set "
+                    "EVENTWIRE_TEST_POSTGRES")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"eventwire_st_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+        _ingest_examples(url)
+        app = create_app(url, token=TOKEN)
+        yield app
+        app.state.store.engine.dispose()
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
 
 
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_schemathesis_no_server_error_and_no_schema_violation(case):
-    case.call_and_validate(checks=CHECKS)
+def test_api_schemathesis_no_server_error_and_no_schema_violation(case, served):
+    case.call_and_validate(checks=CHECKS, app=served)
