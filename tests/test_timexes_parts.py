@@ -221,3 +221,10 @@ def test_rules_refuse_what_only_looks_like_an_expression(patterns):
     assert apply(patterns, "md", "March 42") is None       # no such day
     assert apply(patterns, "clock", "13 pm") is None
     assert apply(patterns, "n-units", "2014 years") is None
+
+
+def test_rules_later_keeps_the_grain_of_the_period_named_before(patterns):
+    context = RuleContext(None, patterns, MONDAY, periods=[(0, "2023-Q2")])
+    assert RULES["later"](context, "a year earlier", 30, 44) == ("DATE", "2022-Q2")
+    context = RuleContext(None, patterns, MONDAY, days=[(0, date(2022, 3, 3))], periods=[(0, "2022-03-03")])
+    assert RULES["later"](context, "two days later", 30, 44) == ("DATE", "2022-03-05")

@@ -36,6 +36,9 @@ class RuleContext:
     # the days the expressions read so far resolved to, (start, day) in text order: what
     # "the next day" and "two days later" are read against
     days: list[tuple[int, date]] = field(default_factory=list)
+    # ... and every resolved DATE value, (start, value): "a year earlier" after "the second
+    # quarter of 2023" is a quarter too
+    periods: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def words(self) -> TimexWords:
@@ -49,6 +52,11 @@ class RuleContext:
         """The day the text last named before the character `before`, else the publication date."""
         earlier = [day for start, day in self.days if start < before]
         return earlier[-1] if earlier else self.published
+
+    def last_period(self, before: int) -> str | None:
+        """The value of the DATE the text last named before the character `before`."""
+        earlier = [value for start, value in self.periods if start < before]
+        return earlier[-1] if earlier else None
 
     def in_name(self, start: int, end: int) -> bool:
         return in_name(self.doc, start, end)

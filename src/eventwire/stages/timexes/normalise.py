@@ -86,6 +86,8 @@ class Normaliser:
             return None
         type_, value, *rest = result
         mod = rest[0] if rest else None
+        if type_ == DATE and value and value[0].isdigit():
+            self.context.periods.append((start, value))
         day = _DAY.match(value or "")
         if day and type_ in (DATE, "TIME"):
             self.context.days.append((start, date(int(day[1]), int(day[2]), int(day[3]))))

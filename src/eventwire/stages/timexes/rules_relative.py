@@ -305,7 +305,28 @@ def later(context: RuleContext, text: str, start: int, end: int) -> Result | Non
     anchor = context.last_day(start)
     if anchor is None or count == "X" or unit in ("H", "MIN", "S"):
         return None
-    return DATE, calendar.shift(anchor, -count if words[-1] == "earlier" else count, unit)
+    count = -count if words[-1] == "earlier" else count
+    period = context.last_period(start)
+    if period is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", period):
+        shifted = _shift_period(period, count, unit)
+        if shifted is not None:
+            return DATE, shifted
+    return DATE, calendar.shift(anchor, count, unit)
+
+
+def _shift_period(period: str, count: int, unit: str) -> str | None:
+    """A year, quarter or month moved `count` units at its own grain ("the second quarter
+    of 2023 ... a year earlier" is 2022-Q2), or None when the unit is finer than the period."""
+    match = re.fullmatch(r"(\d{4})(?:-(Q[1-4]|\d\d))?", period)
+    if match is None:
+        return None
+    year, part = int(match[1]), match[2]
+    if unit == "Y":
+        return f"{year + count}" + (f"-{part}" if part else "")
+    if unit == "M" and part and part[0] != "Q":
+        shifted_year, month = calendar.month_shift(date(year, int(part), 1), count)
+        return f"{shifted_year}-{month:02d}"
+    return None
 
 
 def ref(context: RuleContext, text: str, start: int, end: int) -> Result | None:
