@@ -26,7 +26,7 @@ FLOORS = {
     "demonym_country": 0.75,
     "demonym_subnational": 0.70,
     "country_point": 0.85,
-    "false_month": 0.75,
+    "false_month": 1.0,
     "false_holiday": 1.0,
     "false_surname": 0.95,
 }

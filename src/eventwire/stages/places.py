@@ -27,6 +27,7 @@ from ..nlp.syntax import sentence_start, text_of
 from .base import Resources
 
 ADJECTIVE, DEMONYM = "adjective", "demonym"  # mentions that name a place's people or things
+PEOPLE_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")  # of English words for peoples and their things
 IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
 IN_SENTENCE = 2.0  # more when the sentence itself names that country
 NEARBY = ((200, 2.5), (500, 1.5), (1000, 0.5))  # km from the article's other places, bonus
@@ -45,7 +46,11 @@ def settle_place_countries(doc: Doc, resources: Resources) -> None:
 
 def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
     places = resources.knowledge.places
-    mentions = _toponym_mentions(doc, resources)
+    # a word the time layer read as a date is no place ("in March", "by August"); the first
+    # reading (place_countries) comes before the time layer and sees no dates
+    dates = [t.span for t in doc._.layers.timexes]
+    mentions = [(entity, mention) for entity, mention in _toponym_mentions(doc, resources)
+                if not any(d.start <= mention.start and mention.end <= d.end for d in dates)]
     context, own = _article_countries(doc, mentions, resources)
     found: list[Toponym] = []
     options = []
@@ -126,7 +131,9 @@ def _named_for_place(doc: Doc, entity: Entity, mention: Mention, resources: Reso
     name = text_of(doc)[mention.start:mention.end]
     places = resources.knowledge.places
     found = [p for p in places.candidates(name) if places.bears(name, p)]
-    if entity.type == "PERSON":
+    # People: only a big place outweighs NER; so for a group whose name has the ending of a
+    # people's word ("Catalan" is no Çatalan, Turkey), but not for "a Longview woman"
+    if entity.type == "PERSON" or (entity.type == "NORP" and name.endswith(PEOPLE_ENDINGS)):
         return any(p.feature in (COUNTRY, REGION) or p.population >= 100_000 for p in found)
     return bool(found)
 
