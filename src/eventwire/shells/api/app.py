@@ -7,6 +7,7 @@ import logging
 
 from fastapi import FastAPI
 
+from ...settings import Settings
 from ...store import Store
 from ...store.corpus import Corpus
 
@@ -36,6 +37,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     app.state.corpus = Corpus(store)
     app.state.token = token
     app.state.max_body = max_body
+    app.state.settings = Settings.from_env()  # EVENTWIRE_MODEL and the rest, as for the CLI
     app.state.analyzer = None  # loaded by the first request that analyses (routes_write.py)
     install_errors(app)
     app.add_middleware(BodyLimit, limit=max_body)

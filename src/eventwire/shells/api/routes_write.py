@@ -5,6 +5,7 @@ process, on the first request that needs it; one analysis runs at a time."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from dataclasses import replace
@@ -13,6 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 from ...core.intake import DUPLICATE, take_in
 from ...document.article import (
@@ -25,7 +27,6 @@ from ...document.article import (
 from ...errors import InputError
 from ...html_pages import article_from_html
 from ...readers import read_bytes
-from ...settings import Settings
 from .errors import ERRORS, WRITE_ERRORS, HttpError
 from .params import known_parameters
 from .security import require_writer
@@ -33,7 +34,6 @@ from .security import require_writer
 router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters)], responses=ERRORS)
 
 _LOADING = threading.Lock()  # one process loads the pipeline once
-_ANALYSING = threading.Lock()  # spaCy's pipeline and the store's writer: one request at a time
 
 
 class ArticleIn(BaseModel):
@@ -71,8 +71,18 @@ def analyzer_of(app):
         if getattr(app.state, "analyzer", None) is None:
             from ...core.analyzer import Analyzer
 
-            app.state.analyzer = Analyzer(Settings.from_env())
+            app.state.analyzer = Analyzer(app.state.settings)
         return app.state.analyzer
+
+
+async def one_at_a_time(app, work):
+    """Run `work` (blocking: spaCy, the store's writer) in a worker thread, one at a time per
+    app. Requests wait on the event loop, not in threads: a queue of analyses never takes the
+    threads the listings are answered in."""
+    if getattr(app.state, "analysing", None) is None:
+        app.state.analysing = asyncio.Lock()
+    async with app.state.analysing:
+        return await run_in_threadpool(work)
 
 
 def article_of(given: dict[str, Any], origin: str, default_id: str, max_chars: int) -> Article:
@@ -97,26 +107,32 @@ def article_of(given: dict[str, Any], origin: str, default_id: str, max_chars: i
 
 @router.post("/analyze", responses={**WRITE_ERRORS, 200: {"description": "The analysis record (docs/schema.md)."}},
              summary="Analyse one article")
-def analyze(request: Request, article: ArticleIn = Body(),
+async def analyze(request: Request, article: ArticleIn = Body(),
             store: bool = Query(False, description="Also keep it in the store (needs the bearer token)."),
             any_language: bool = Query(False, description="Analyse it even when it is not in English.")):
     """One article in, its analysis out: the same record as `eventwire analyze --format json`,
     every fact with its character offsets into the text. Nothing is stored unless store=true."""
     if store:
         require_writer(request)
-    settings_max = Settings().max_chars
-    item = article_of(article.model_dump(exclude_none=True), "request", article.id or "text", settings_max)
-    analyzer = analyzer_of(request.app)
-    with _ANALYSING:
+    app = request.app
+
+    def work():
+        item = article_of(article.model_dump(exclude_none=True), "request", article.id or "text",
+                          app.state.settings.max_chars)
+        analyzer = analyzer_of(app)
         if store:
-            intake = take_in(request.app.state.store, analyzer, [with_dateline_date(item)], any_language,
+            intake = take_in(app.state.store, analyzer, [with_dateline_date(item)], any_language,
                              allow="send it with any_language=true")
             outcome = intake.results[0]
             if outcome["outcome"] == "failure":
                 raise HttpError(422 if outcome.get("reason") != "language" else 400, outcome["message"])
             if 0 in intake.records:
-                return JSONResponse(intake.records[0], headers={"X-Eventwire-Stored": "stored"})
-        result = next(analyzer.analyze_many([item]))
+                return intake.records[0], "stored"
+        return next(analyzer.analyze_many([item])), DUPLICATE
+
+    result, stored = await one_at_a_time(app, work)
+    if store and stored == "stored":
+        return JSONResponse(result, headers={"X-Eventwire-Stored": stored})
     if isinstance(result, Failure):
         raise HttpError(422, result.message)
     return JSONResponse(result, headers={"X-Eventwire-Stored": DUPLICATE} if store else None)
@@ -140,7 +156,7 @@ async def ingest(request: Request,
         raise HttpError(415, f"Content-Type {kind or 'none'}: not read here — send application/json (one article "
                              "or a list) or application/x-ndjson (JSON Lines)")
     body = await request.body()  # counted against the body limit as it arrives (security.BodyLimit)
-    max_chars = Settings().max_chars
+    max_chars = request.app.state.settings.max_chars
     if kind == "application/json":
         try:
             given = json.loads(body)
@@ -154,15 +170,11 @@ async def ingest(request: Request,
         items = list(read_bytes(body, "request", ".jsonl", "request", max_chars))
     if not items:
         raise HttpError(400, "the body holds no article — send at least one")
-    from starlette.concurrency import run_in_threadpool
-
     def run():
-        analyzer = analyzer_of(request.app)
-        with _ANALYSING:
-            return take_in(request.app.state.store, analyzer, [with_dateline_date(i) for i in items], any_language,
-                           allow="send it with any_language=true")
+        return take_in(request.app.state.store, analyzer_of(request.app), [with_dateline_date(i) for i in items],
+                       any_language, allow="send it with any_language=true")
 
-    intake = await run_in_threadpool(run)
+    intake = await one_at_a_time(request.app, run)
     return JSONResponse({**intake.counts, "results": intake.results})
 
 
