@@ -33,7 +33,11 @@ def dur_long(context: RuleContext, text: str, start: int, end: int) -> Result | 
     match = re.search(rf"(?:({fragments.number})[- ])?({fragments.unit})[- ](?:long|old)", lower)
     unit_word = match[2]
     # without a number, "weeks-long" is some weeks and "week-long" one
-    count = calendar.number(match[1], context.words) if match[1] else ("X" if unit_word.endswith("s") else 1)
+    # without a number, or with only "a" ("a weeks-long strike"), a plural is some units
+    if unit_word.endswith("s") and (not match[1] or match[1] in ("a", "an")):
+        count = "X"
+    else:
+        count = calendar.number(match[1], context.words) if match[1] else 1
     return DURATION, calendar.duration(count, calendar.unit(unit_word, context.words)), mod
 
 

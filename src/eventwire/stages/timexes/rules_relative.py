@@ -193,12 +193,13 @@ def ago(context: RuleContext, text: str, start: int, end: int) -> Result | None:
 
 def in_n_units(context: RuleContext, text: str, start: int, end: int) -> Result | None:
     """ "in three weeks" is a date; "within three weeks", "in a few days" and "in ten
-    minutes" are durations."""
+    minutes" are durations, and so is "in a decade" in a past clause ("rates rose for the
+    first time in a decade")."""
     words = text.lower().split()
     count = calendar.number(words[1], context.words) if words[1] not in ("a",) or len(words) < 4 else "X"
     unit = calendar.unit(words[-1], context.words)
     if (words[0] == "within" or count == "X" or context.published is None
-            or unit == "MIN"):
+            or unit == "MIN" or (context.doc is not None and context.tense(start, end) == "past")):
         return DURATION, calendar.duration(count, unit)
     return DATE, calendar.shift(context.published, count, unit)
 

@@ -73,9 +73,9 @@ def tense_of(doc: Doc, start: int, end: int, words: TimexWords) -> str:
         return FUTURE  # "postponed until Saturday", "will stay until June"
     if token.tag_ in ("VBD", "VBN"):
         # "is due to arrive", "was scheduled to meet": the future of a past plan
-        if token.lemma_ in ("schedule", "set", "due", "expect", "plan") and any(
-                child.dep_ == "xcomp" for child in token.children):
-            return FUTURE
+        if token.lemma_ in ("schedule", "set", "due", "expect", "plan") and (
+                any(child.dep_ == "xcomp" for child in token.children) or verb_words & {"is", "are", "'s", "'re"}):
+            return FUTURE  # ... and "is scheduled for Tuesday"
         return PAST
     if token.tag_ == "VB" and any(child.lower_ == "to" for child in token.children):
         if _points_ahead(token.head, words):
