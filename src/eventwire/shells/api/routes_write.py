@@ -108,15 +108,16 @@ def article_of(given: dict[str, Any], origin: str, default_id: str, max_chars: i
 @router.post("/analyze", responses={**WRITE_ERRORS, 200: {"description": "The analysis record (docs/schema.md)."}},
              summary="Analyse one article")
 async def analyze(request: Request, article: ArticleIn = Body(),
-            store: bool = Query(False, description="Also keep it in the store (needs the bearer token)."),
-            any_language: bool = Query(False, description="Analyse it even when it is not in English.")):
+                  store: bool = Query(False, description="Also keep it in the store (needs the bearer token)."),
+                  any_language: bool = Query(False, description="Analyse it even when it is not in English.")):
     """One article in, its analysis out: the same record as `eventwire analyze --format json`,
     every fact with its character offsets into the text. Nothing is stored unless store=true."""
     if store:
         require_writer(request)
     app = request.app
 
-    def work():
+    def work() -> tuple[dict[str, Any] | Failure, str | None]:
+        """The record (or why there is none), and with store=true what became of it."""
         item = article_of(article.model_dump(exclude_none=True), "request", article.id or "text",
                           app.state.settings.max_chars)
         analyzer = analyzer_of(app)
@@ -128,14 +129,14 @@ async def analyze(request: Request, article: ArticleIn = Body(),
                 raise HttpError(422 if outcome.get("reason") != "language" else 400, outcome["message"])
             if 0 in intake.records:
                 return intake.records[0], "stored"
-        return next(analyzer.analyze_many([item])), DUPLICATE
+            # already stored (the same text): analysed again to answer, not stored twice
+            return next(analyzer.analyze_many([item])), DUPLICATE
+        return next(analyzer.analyze_many([item])), None
 
-    result, stored = await one_at_a_time(app, work)
-    if store and stored == "stored":
-        return JSONResponse(result, headers={"X-Eventwire-Stored": stored})
+    result, kept = await one_at_a_time(app, work)
     if isinstance(result, Failure):
         raise HttpError(422, result.message)
-    return JSONResponse(result, headers={"X-Eventwire-Stored": DUPLICATE} if store else None)
+    return JSONResponse(result, headers={"X-Eventwire-Stored": kept} if kept else None)
 
 
 @router.post("/articles", response_model=IngestReport, responses=WRITE_ERRORS, summary="Store articles",
@@ -156,25 +157,31 @@ async def ingest(request: Request,
         raise HttpError(415, f"Content-Type {kind or 'none'}: not read here — send application/json (one article "
                              "or a list) or application/x-ndjson (JSON Lines)")
     body = await request.body()  # counted against the body limit as it arrives (security.BodyLimit)
-    max_chars = request.app.state.settings.max_chars
+    app = request.app
+    max_chars = app.state.settings.max_chars
+    given = None
     if kind == "application/json":
         try:
             given = json.loads(body)
         except (ValueError, UnicodeDecodeError) as err:
             raise HttpError(400, f"the body is not JSON ({err}) — send one article object or a list of them")
-        if isinstance(given, list):
+        if given == []:
+            raise HttpError(400, "the body holds no article — send at least one")
+
+    def run():
+        # reading (HTML extraction included) happens here, in a worker thread, not on the event loop
+        if given is None:
+            items = list(read_bytes(body, "request", ".jsonl", "request", max_chars))
+        elif isinstance(given, list):
             items = [_read(item, f"request[{n}]", f"request-{n}", max_chars) for n, item in enumerate(given)]
         else:
             items = [_read(given, "request", "request", max_chars)]
-    else:
-        items = list(read_bytes(body, "request", ".jsonl", "request", max_chars))
-    if not items:
-        raise HttpError(400, "the body holds no article — send at least one")
-    def run():
-        return take_in(request.app.state.store, analyzer_of(request.app), [with_dateline_date(i) for i in items],
-                       any_language, allow="send it with any_language=true")
+        if not items:
+            raise HttpError(400, "the body holds no article — send at least one")
+        return take_in(app.state.store, analyzer_of(app), [with_dateline_date(i) for i in items], any_language,
+                       allow="send it with any_language=true")
 
-    intake = await one_at_a_time(request.app, run)
+    intake = await one_at_a_time(app, run)
     return JSONResponse({**intake.counts, "results": intake.results})
 
 
