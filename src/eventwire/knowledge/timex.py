@@ -193,6 +193,7 @@ def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[
     # Read against the day the text last named, not the publication date ("The next day", "two days later").
     parts = "day|morning|afternoon|evening|night"
     add_pattern("next-day", rf"\b(?:the (?:next|following|previous|preceding) (?:{parts})|the (?:day|night) (?:before|after)(?=[,.;])"
+                            rf"|the (?:following|previous|preceding) (?:week|month|year)"
                             rf"|(?:that|the same) (?:{parts}))\b", ignore_case)
     add_pattern("later", rf"\b(?:{number}|a few|several) {unit} (?:later|earlier|afterwards?)\b", ignore_case)
     add_pattern("past-n", rf"\bthe (?:past|last|previous|next|coming) (?:{number} )?{unit}\b", ignore_case)

@@ -286,10 +286,12 @@ def next_day(context: RuleContext, text: str, start: int, end: int) -> Result | 
     counted from the day the text last named ("The rebels seized the town on Monday. The
     next day, ..."), or from the publication date when it named none."""
     words = text.lower().split()
+    shift = next((_NEXT[w] for w in words if w in _NEXT), 0)
+    if words[-1] in ("week", "month", "year"):  # "the following year", "the previous month"
+        return _from_anchor(context, start, shift, calendar.unit(words[-1], context.words))
     anchor = context.last_day(start)
     if anchor is None:
         return DATE, "XXXX-XX-XX"
-    shift = next((_NEXT[w] for w in words if w in _NEXT), 0)
     value = (anchor + timedelta(days=shift)).isoformat()
     part = context.words.parts.get(words[-1]) or context.words.parts.get(words[1])
     if part and words[-1] not in ("before", "after"):
@@ -303,10 +305,17 @@ def later(context: RuleContext, text: str, start: int, end: int) -> Result | Non
     words = text.lower().split()
     count = "X" if words[1] == "few" or words[0] == "several" else calendar.number(words[0], context.words)
     unit = calendar.unit(words[-2], context.words)
-    anchor = context.last_day(start)
-    if anchor is None or count == "X" or unit in ("H", "MIN", "S"):
+    if count == "X" or unit in ("H", "MIN", "S"):
         return None
-    count = -count if words[-1] == "earlier" else count
+    return _from_anchor(context, start, -count if words[-1] == "earlier" else count, unit)
+
+
+def _from_anchor(context: RuleContext, start: int, count: int, unit: str) -> Result | None:
+    """The period `count` units from what the text last named: a day, or a year, quarter or
+    month at its own grain."""
+    anchor = context.last_day(start)
+    if anchor is None:
+        return None
     period = context.last_period(start)
     if period is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", period):
         shifted = _shift_period(period, count, unit)
