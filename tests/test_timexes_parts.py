@@ -228,3 +228,15 @@ def test_rules_later_keeps_the_grain_of_the_period_named_before(patterns):
     assert RULES["later"](context, "a year earlier", 30, 44) == ("DATE", "2022-Q2")
     context = RuleContext(None, patterns, MONDAY, days=[(0, date(2022, 3, 3))], periods=[(0, "2022-03-03")])
     assert RULES["later"](context, "two days later", 30, 44) == ("DATE", "2022-03-05")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("every Monday", ("EVERY", None)),
+    ("each year", ("EACH", None)),
+    ("twice a week", (None, "2X")),
+    ("three times a day", (None, "3X")),
+    ("daily", (None, None)),
+])
+def test_rules_set_attributes_quant_and_freq(patterns, text, expected):
+    from eventwire.stages.timexes.rules_durations import set_attributes
+    assert set_attributes(RuleContext(None, patterns, MONDAY), text) == expected

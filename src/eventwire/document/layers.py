@@ -250,11 +250,17 @@ class Timex:
     value: str | None
     mod: str | None = None
     rule: str = ""
+    quant: str | None = None  # a SET's quantifier: EVERY, EACH
+    freq: str | None = None   # a SET's frequency within its period: 2X ("twice a week")
 
     def to_json(self, text: str) -> dict[str, Any]:
         out = {"span": self.span.to_json(text), "type": self.type, "value": self.value}
         if self.mod:
             out["mod"] = self.mod
+        if self.quant:
+            out["quant"] = self.quant
+        if self.freq:
+            out["freq"] = self.freq
         return out
 
 

@@ -18,7 +18,7 @@ from ...document.layers import Timex
 from ...knowledge.timex import TimexPatterns
 from ...nlp.syntax import text_of
 from . import rules_dates, rules_durations, rules_relative
-from .context import DATE, DURATION, PART_MODS, Result, RuleContext
+from .context import DATE, DURATION, PART_MODS, SET, Result, RuleContext
 
 Rule = Callable[[RuleContext, str, int, int], Result | None]
 
@@ -104,6 +104,9 @@ class Normaliser:
             start += lead.end()
         if type_ == DATE:
             start, mod = self._part_of(start, rule, mod)
+        if type_ == SET:
+            quant, freq = rules_durations.set_attributes(self.context, text_of(self.doc)[start:end])
+            return Timex(CharSpan(start, end), type_, value, mod, rule, quant, freq)
         return Timex(CharSpan(start, end), type_, value, mod, rule)
 
     def _part_of(self, start: int, rule: str, mod: str | None) -> tuple[int, str | None]:

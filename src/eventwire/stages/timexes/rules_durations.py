@@ -118,6 +118,22 @@ def set_adv(context: RuleContext, text: str, start: int, end: int) -> Result | N
     return SET, calendar.duration(1, calendar.unit(lower.split()[-1], context.words))
 
 
+_QUANTS = {"every": "EVERY", "each": "EACH"}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
+
+
+def set_attributes(context: RuleContext, text: str) -> tuple[str | None, str | None]:
+    """A SET's TIMEX3 quant and freq: "every Monday" (EVERY), "each year" (EACH), "twice a
+    week" (freq 2X), "three times a day" (3X)."""
+    words = text.lower().split()
+    quant = _QUANTS.get(words[0])
+    times = _TIMES.get(words[0])
+    if times is None and len(words) > 1 and words[1] == "times":
+        count = calendar.number(words[0], context.words)
+        times = count if isinstance(count, int) else None
+    return quant, f"{times}X" if times else None
+
+
 def dur_fraction(context: RuleContext, text: str, start: int, end: int) -> Result | None:
     """ "half an hour" (PT30M), "two and a half years" (P30M), "an hour and a half" (PT90M),
     "a quarter of an hour" (PT15M): in the next smaller unit when that makes the count whole."""
