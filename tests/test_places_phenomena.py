@@ -5,7 +5,8 @@ heldout_phenomena.jsonl was kept out of view while the rules were written and is
 A record: {id, phenomenon, text, toponyms: [{span, text, name, country, lat, lon}], not_places:
 [{span, text}]}. A toponym is right when a place overlapping its span lies within 161 km of the
 gold point (countries at their GeoNames-style point); a not-place is right when no place with
-coordinates overlaps it ("March" the month, "Paris" in "Paris Hilton")."""
+coordinates overlaps it ("March" the month, "Paris" in "Paris Hilton"). A street or building
+the gazetteer lacks is right at the city that contains it (no_coordinates)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ FLOORS = {
     "false_month": 1.0,
     "false_holiday": 1.0,
     "false_surname": 0.95,
+    "no_coordinates": 0.80,
 }
 
 

@@ -39,7 +39,7 @@ def add_when_where(doc: Doc, resources: Resources) -> None:
     timexes = [(t, _root(doc, t.span)) for t in layers.timexes if t.type in ("DATE", "TIME")]
     timexes = [(t, root) for t, root in timexes if root is not None]
     # a word for a place's people ("attacked Syrians") says whom, not where
-    toponyms = [p for p in layers.places if p.place is not None and p.via is None]
+    toponyms = [p for p in layers.places if p.place is not None and p.via in (None, "container")]
     cues = resources.knowledge.cues
     for event in layers.events:
         triggers = [event.trigger_i] + [_token_at(doc, trigger.start) for trigger, _ in event.evidence]
