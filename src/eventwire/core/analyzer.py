@@ -56,7 +56,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", quotes.add_quotes, requires=("entities", "actors"), assigns=("quotes",)),
     Stage("events", events.add_events, requires=("entities", "actors", "quotes"), assigns=("events",)),
     Stage("timexes", timexes.add_timexes, assigns=("timexes",)),
-    Stage("places", places.add_places, requires=("entities",), assigns=("places", "entities")),
+    # the places read the dates too: a word read as a date ("in March") is no place
+    Stage("places", places.add_places, requires=("entities", "timexes"), assigns=("places", "entities")),
     Stage("when_where", when_where.add_when_where, requires=("events", "timexes", "places"), assigns=("events",)),
     Stage("summary", summary.add_summary, requires=("entities",), assigns=("summary",)),
 )

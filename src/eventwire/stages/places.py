@@ -1,8 +1,9 @@
 """Where: toponyms found and placed on the map, offline.
 
 Toponyms are the place mentions of the entity layer (spaCy GPE/LOC/FAC, country names,
-capitals standing for their government, datelines) plus gazetteer matches for places
-the model misses. Each is resolved among the candidates the knowledge's place index
+capitals standing for their government, datelines), the words for a place's people
+("Israeli", "Texans"), plus gazetteer matches for places the model misses; not a word the
+time layer read as a date ("in March"). Each is resolved among the candidates the knowledge's place index
 holds (countries, well-known regions, first-level divisions, GeoNames cities) by:
   1. a place named right after it ("Paris, Texas", "Istanbul, Turkey", "Georgia's
      capital") — the candidate inside that place wins;
@@ -11,6 +12,7 @@ holds (countries, well-known regions, first-level divisions, GeoNames cities) by
      (a name never vouches for itself);
   3. then prominence: a country over a province over a city of the same name, a bigger
      city over a smaller, a capital over a town.
+A street or building the gazetteer lacks takes the place that contains it (`_place_within`).
 """
 
 from __future__ import annotations
