@@ -67,6 +67,8 @@ def n_units(context: RuleContext, text: str, start: int, end: int) -> Result | N
         count = 1
     if isinstance(count, int) and count > 1000:
         return None
+    if words[-1] == "second" and number_word in ("a", "an") and _before_a_word(context, end):
+        return None  # "a second time", "A second suspected case": the ordinal
     if number_word in ("a", "an") and len(words) == 2 and _after_an_amount(context, start):
         return SET, calendar.duration(1, unit)  # "$3 a day", "5 percent a year": a rate
     # "a year" alone is still a duration: "a year ago" and "a year-long" are other rules'
@@ -74,6 +76,19 @@ def n_units(context: RuleContext, text: str, start: int, end: int) -> Result | N
 
 
 _AMOUNT = re.compile(r"[\d%](?:[\d,.]*)(?: (?:million|billion|percent|per cent|[a-z]+))? $")
+
+
+def _mid_sentence(context: RuleContext, start: int) -> bool:
+    """Is the character at `start` inside a sentence, not at its beginning?"""
+    if context.doc is None:
+        return False
+    before = context.doc.text[max(0, start - 3):start].rstrip(" \"'\u201c\u2018(")
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
+def _before_a_word(context: RuleContext, end: int) -> bool:
+    """Is the expression ending at `end` followed by a word ("a second time")?"""
+    return context.doc is not None and re.match(r" +[A-Za-z]", context.doc.text[end:end + 3]) is not None
 
 
 def _after_an_amount(context: RuleContext, start: int) -> bool:
@@ -113,6 +128,8 @@ def set_days(context: RuleContext, text: str, start: int, end: int) -> Result | 
 def set_adv(context: RuleContext, text: str, start: int, end: int) -> Result | None:
     """ "daily", "quarterly" (data/timex.toml), "twice a year", "three times a day", "per day"."""
     lower = text.lower()
+    if text[0].isupper() and _mid_sentence(context, start):
+        return None  # "the Bucharest Daily News", "The Daily Mirror": a name
     if lower in context.words.set_adverbs:
         return SET, context.words.set_adverbs[lower]
     return SET, calendar.duration(1, calendar.unit(lower.split()[-1], context.words))
