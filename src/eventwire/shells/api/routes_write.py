@@ -65,14 +65,36 @@ class IngestReport(BaseModel):
     results: list[Outcome]
 
 
-def analyzer_of(app):
-    """The app's analyzer, loaded on first use (the spaCy model: a second or two)."""
+def analyzer_of(app) -> "SerialAnalyzer":
+    """The app's analyzer, loaded on first use (the spaCy model: a second or two); the API's
+    endpoints and the pages share it."""
     with _LOADING:
         if getattr(app.state, "analyzer", None) is None:
             from ...core.analyzer import Analyzer
 
-            app.state.analyzer = Analyzer(app.state.settings)
+            app.state.analyzer = SerialAnalyzer(Analyzer(app.state.settings))
         return app.state.analyzer
+
+
+class SerialAnalyzer:
+    """An Analyzer that runs one analysis at a time, whichever thread asks: the pipeline and its
+    stages keep state across a document (and the stage timings), so two threads must not share
+    it at once. analyze_many holds the turn until its results are all read (or it is closed)."""
+
+    def __init__(self, analyzer):
+        self.analyzer = analyzer
+        self.turn = threading.Lock()
+
+    def analyze(self, *args, **kwargs) -> dict[str, Any]:
+        with self.turn:
+            return self.analyzer.analyze(*args, **kwargs)
+
+    def analyze_many(self, items):
+        with self.turn:
+            yield from self.analyzer.analyze_many(items)
+
+    def __getattr__(self, name: str):
+        return getattr(self.analyzer, name)
 
 
 async def one_at_a_time(app, work):
@@ -130,8 +152,8 @@ async def analyze(request: Request, article: ArticleIn = Body(),
             if 0 in intake.records:
                 return intake.records[0], "stored"
             # already stored (the same text): analysed again to answer, not stored twice
-            return next(analyzer.analyze_many([item])), DUPLICATE
-        return next(analyzer.analyze_many([item])), None
+            return list(analyzer.analyze_many([item]))[0], DUPLICATE
+        return list(analyzer.analyze_many([item]))[0], None
 
     result, kept = await one_at_a_time(app, work)
     if isinstance(result, Failure):
