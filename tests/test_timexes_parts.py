@@ -240,3 +240,8 @@ def test_rules_later_keeps_the_grain_of_the_period_named_before(patterns):
 def test_rules_set_attributes_quant_and_freq(patterns, text, expected):
     from eventwire.stages.timexes.rules_durations import set_attributes
     assert set_attributes(RuleContext(None, patterns, MONDAY), text) == expected
+
+
+def test_rules_past_n_without_a_number_is_some_units(patterns):
+    assert apply(patterns, "past-n", "the coming months") == ("DURATION", "PXM")
+    assert apply(patterns, "past-n", "the past week") == ("DURATION", "P1W")

@@ -51,7 +51,8 @@ def past_n(context: RuleContext, text: str, start: int, end: int) -> Result | No
     """ "the past two years", "the coming week"."""
     words = text.lower().split()
     unit = calendar.unit(words[-1], context.words)
-    count = calendar.number(words[2], context.words) if len(words) == 4 else 1
+    # "the coming months" without a number: some months
+    count = calendar.number(words[2], context.words) if len(words) == 4 else ("X" if words[-1].endswith("s") else 1)
     return DURATION, calendar.duration(count, unit)
 
 
@@ -75,7 +76,7 @@ def n_units(context: RuleContext, text: str, start: int, end: int) -> Result | N
     return DURATION, calendar.duration(count, unit), mod
 
 
-_AMOUNT = re.compile(r"[\d%](?:[\d,.]*)(?: (?:million|billion|percent|per cent|[a-z]+))? $")
+_AMOUNT = re.compile(r"[\d%](?:[\d,.]*)(?<![.,])(?: (?:million|billion|percent|per cent|[a-z]+))? $")
 
 
 def _mid_sentence(context: RuleContext, start: int) -> bool:
@@ -130,6 +131,8 @@ def set_adv(context: RuleContext, text: str, start: int, end: int) -> Result | N
     lower = text.lower()
     if text[0].isupper() and _mid_sentence(context, start):
         return None  # "the Bucharest Daily News", "The Daily Mirror": a name
+    if " " not in text and context.doc is not None and re.match(r" [A-Z]", context.doc.text[end:end + 2]):
+        return None  # "the Indonesian daily Suara Merdeka", "the weekly Der Spiegel": a newspaper
     if lower in context.words.set_adverbs:
         return SET, context.words.set_adverbs[lower]
     return SET, calendar.duration(1, calendar.unit(lower.split()[-1], context.words))
