@@ -3,8 +3,10 @@ durations, fractions, adjectival durations, sets, times of day, and the anchor o
 expressions in reported speech and past narratives — each held to a value-accuracy floor.
 
 phenomena.jsonl is what the rules were tuned on; heldout_phenomena.jsonl (every third case
-of each phenomenon) was written at the same time and only scored, never read case by case:
-it is measured here and has no floor of its own beyond not falling to nothing.
+of each phenomenon) was written at the same time and only scored, never read case by case.
+Before the issue-16 rules: tuning 62/96 (three narrative cases were added later), held-out
+26/46; after: tuning 102/102, held-out 45/46 (scored once, at the end; the miss, "for
+centuries", was left as it is so that the set stays unseen).
 """
 
 import json
@@ -68,4 +70,4 @@ def test_timex_phenomena_heldout_is_scored(analyzer):
     assert set(heldout) == set(FLOORS)
     right = sum(r for r, _, _ in heldout.values())
     total = sum(t for _, t, _ in heldout.values())
-    assert right / total >= 0.0
+    assert right / total >= 0.95, "\n".join(m for _, _, misses in heldout.values() for m in misses)
