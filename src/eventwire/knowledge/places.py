@@ -178,7 +178,7 @@ class Places:
         if found is None:
             return None
         name, country, feature = found
-        named = [p for p in self.candidates(name) if p.country == country and p.feature == feature and self.bears(name, p)]
+        named = [p for p in self.candidates(name) if p.country == (country or None) and p.feature == feature and self.bears(name, p)]
         return max(named, key=lambda p: p.population, default=None)
 
     def best(self, name: str) -> Place | None:
