@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 from urllib.parse import quote
 
@@ -36,6 +35,7 @@ from eventwire.store.corpus import (
     Corpus,
 )
 from eventwire.store.export import POLECAT_COLUMNS
+from tests.conftest import new_postgres_database
 
 pytestmark = pytest.mark.slow
 
@@ -56,25 +56,8 @@ def database(request, tmp_path_factory):
     if request.param == "sqlite":
         yield str(tmp_path_factory.mktemp("api") / "corpus.db")
         return
-    admin = os.environ.get("EVENTWIRE_TEST_POSTGRES")
-    if not admin and os.environ.get("EVENTWIRE_CI"):
-        pytest.fail("CI runs the API tests on PostgreSQL, but EVENTWIRE_TEST_POSTGRES is not set")
-    if not admin:
-        pytest.skip("no PostgreSQL server: run through .ci/run, or start one with tools/postgres and set "
-                    "EVENTWIRE_TEST_POSTGRES")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"eventwire_api_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
+    with new_postgres_database("eventwire_api") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

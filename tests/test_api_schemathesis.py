@@ -3,10 +3,8 @@ examples: generated requests to every operation give no server error, only docum
 codes and content types, and bodies that match the schema. Hypothesis examples are capped so
 that the whole run stays under a minute."""
 
-import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 
 from eventwire.shells.api.app import create_app
 from eventwire.shells.cli import main
+from tests.conftest import new_postgres_database
 
 pytestmark = pytest.mark.slow
 
@@ -51,29 +50,11 @@ def served(request):
         yield APP
         shutil.rmtree(Path(STORE).parent, ignore_errors=True)
         return
-    admin = os.environ.get("EVENTWIRE_TEST_POSTGRES")
-    if not admin and os.environ.get("EVENTWIRE_CI"):
-        pytest.fail("CI runs the API tests on PostgreSQL, but EVENTWIRE_TEST_POSTGRES is not set")
-    if not admin:
-        pytest.skip("no PostgreSQL server: run through .ci/run, or start one with tools/postgres and set "
-                    "EVENTWIRE_TEST_POSTGRES")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"eventwire_st_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+    with new_postgres_database("eventwire_st") as url:
         _ingest_examples(url)
         app = create_app(url, token=TOKEN)
         yield app
         app.state.store.engine.dispose()
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
 
 
 @schema.parametrize()
