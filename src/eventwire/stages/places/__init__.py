@@ -1,0 +1,81 @@
+"""Where: toponyms found and placed on the map, offline.
+
+Toponyms are the place mentions of the entity layer (spaCy GPE/LOC/FAC, country names,
+capitals standing for their government, datelines), the words for a place's people
+("Israeli", "Texans"), plus gazetteer matches for places the model misses; not a word the
+time layer read as a date ("in March"). Each is resolved among the candidates the knowledge's place index
+holds (countries, well-known regions, first-level divisions, GeoNames cities) by:
+  1. a place named right after it ("Paris, Texas", "Istanbul, Turkey", "Georgia's
+     capital") — the candidate inside that place wins;
+  2. the article's other places and countries — a candidate in a country the article
+     names is preferred, and a US state over the country Georgia in a story about Atlanta
+     (a name never vouches for itself);
+  3. then prominence: a country over a province over a city of the same name, a bigger
+     city over a smaller, a capital over a town.
+A street or building the gazetteer lacks takes the place that contains it (`_place_within`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...document.article import CharSpan
+from ...document.layers import Entity, Mention, Toponym
+from ...nlp.syntax import sentence_start, text_of
+from ..base import Resources
+from .choose import Nearby, article_countries, candidates_for, choose
+from .mentions import ADJECTIVE, DEMONYM, toponym_mentions
+from .within import place_within
+
+
+def add_places(doc: Doc, resources: Resources) -> None:
+    doc._.layers.places = find_places(doc, resources)
+
+
+def settle_place_countries(doc: Doc, resources: Resources) -> None:
+    """Read the article's place names once, for their entities' countries only."""
+    find_places(doc, resources)
+
+
+def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
+    places = resources.knowledge.places
+    # a word the time layer read as a date is no place ("in March", "by August"); the first
+    # reading (place_countries) comes before the time layer and sees no dates
+    dates = [t.span for t in doc._.layers.timexes]
+    mentions = [(entity, mention) for entity, mention in toponym_mentions(doc, resources)
+                if not any(d.start <= mention.start and mention.end <= d.end for d in dates)]
+    context, own = article_countries(doc, mentions, resources)
+    found: list[Toponym] = []
+    options = []
+    for entity, mention in mentions:
+        text = text_of(doc)[mention.start:mention.end]
+        if text.isupper() and len(text) > 3:
+            text = text.title()  # datelines
+        others = context
+        if entity is not None and id(entity) in own:
+            code, amount = own[id(entity)]
+            others = {k: v for k, v in context.items() if k != code or v > amount}
+        candidates = candidates_for(entity, mention, text, places, others)
+        options.append((text, candidates))
+    # First reading by context and prominence; then each ambiguous name again, nearer
+    # the places the rest of the article is about ("Victoria" in a story about Melbourne).
+    by_sentence: dict[int, list[tuple[Entity | None, Mention]]] = {}
+    for entity, mention in mentions:
+        by_sentence.setdefault(sentence_start(doc, mention.i), []).append((entity, mention))
+    first = [choose(doc, mention, candidates, context, places, entity, own, by_sentence)
+             for (entity, mention), (text, candidates) in zip(mentions, options)]
+    nearby = Nearby(first, [text for text, _ in options])
+    for n, ((entity, mention), (text, candidates)) in enumerate(zip(mentions, options)):
+        place = first[n]
+        if len(candidates) > 1:
+            place = choose(doc, mention, candidates, context, places, entity, own, by_sentence,
+                            lambda candidate, text=text: nearby.bonus(candidate, text))
+        via = mention.kind if mention.kind in (ADJECTIVE, DEMONYM) else None
+        found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j, via))
+        if entity is not None and entity.type != "ORG" and entity.nation is None and place is not None and (
+                entity.place is None or entity.place.country != place.country):
+            entity.place = place
+            if entity.country is None or entity.country != place.country:
+                entity.country = place.country
+    place_within(doc, found, resources)
+    return found
