@@ -34,6 +34,14 @@ FLOORS = {
     "false_holiday": 1.0,
     "false_surname": 0.95,
     "no_coordinates": 0.80,
+    # places inside organisation names, and false places (org_names.jsonl, false_places.jsonl)
+    "org_place_start": 0.85,
+    "org_place_end": 0.95,
+    "org_team": 0.70,
+    "org_supranational": 0.73,
+    "false_person_name": 0.91,
+    "false_calendar": 0.96,
+    "false_product": 0.25,
 }
 
 
