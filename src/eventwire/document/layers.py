@@ -272,6 +272,7 @@ class Toponym:
     i: int = 0
     j: int = 0
     via: str | None = None  # "adjective" ("Israeli troops") or "demonym" ("Texans"): a word for the place's people
+    reason: str | None = None  # why this place and not a namesake: "written after: Texas", "most prominent"
 
     def to_json(self, text: str) -> dict[str, Any]:
         place = self.place
@@ -290,6 +291,8 @@ class Toponym:
         }
         if self.via:
             out["via"] = self.via
+        if self.reason:
+            out["reason"] = self.reason
         return out
 
 

@@ -5,13 +5,17 @@ capitals standing for their government, datelines), the words for a place's peop
 ("Israeli", "Texans"), plus gazetteer matches for places the model misses; not a word the
 time layer read as a date ("in March"). Each is resolved among the candidates the knowledge's place index
 holds (countries, well-known regions, first-level divisions, GeoNames cities) by:
-  1. a place named right after it ("Paris, Texas", "Istanbul, Turkey", "Georgia's
-     capital") — the candidate inside that place wins;
-  2. the article's other places and countries — a candidate in a country the article
-     names is preferred, and a US state over the country Georgia in a story about Atlanta
-     (a name never vouches for itself);
+  1. a place named right after it ("Paris, Texas", "Istanbul, Turkey", "SPRINGFIELD, Ill.")
+     — the candidate inside that place wins, its own state or province most;
+  2. the article's other places, states and countries — a city or county in a state the
+     article names ("Springfield" beside "the Illinois governor"), a candidate in a country
+     the article names, near its other places, and a US state over the country Georgia in a
+     story about Atlanta (a name never vouches for itself); a town named like a country
+     ("Lebanon, Pa.") only with 1. or a state named for it;
   3. then prominence: a country over a province over a city of the same name, a bigger
      city over a smaller, a capital over a town.
+Each toponym carries the reason its place won (`reason`: "written after: Texas", "near
+Atlanta", "most prominent"), so a wrong choice shows which signal to fix.
 A street or building the gazetteer lacks takes the place that contains it (`_place_within`).
 """
 
@@ -23,8 +27,8 @@ from ...document.article import CharSpan
 from ...document.layers import Entity, Mention, Toponym
 from ...nlp.syntax import sentence_start, text_of
 from ..base import Resources
-from .choose import Nearby, article_countries, candidates_for, choose
-from .mentions import ADJECTIVE, DEMONYM, toponym_mentions
+from .choose import Story, article_countries, candidates_for, choose
+from .mentions import ADJECTIVE, DEMONYM, ORGANISATION, InsideName, toponym_mentions
 from .within import place_within
 
 
@@ -64,14 +68,21 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
         by_sentence.setdefault(sentence_start(doc, mention.i), []).append((entity, mention))
     first = [choose(doc, mention, candidates, context, places, entity, own, by_sentence)
              for (entity, mention), (text, candidates) in zip(mentions, options)]
-    nearby = Nearby(first, [text for text, _ in options])
+    texts = [text for text, _ in options]
+    story = Story([place for place, _ in first], texts, places)
+    second = [choose(doc, mention, candidates, context, places, entity, own, by_sentence, story, text)
+              if len(candidates) > 1 else chosen
+              for (entity, mention), (text, candidates), chosen in zip(mentions, options, first)]
+    # and once more, now that the other names are read in context ("Alexander County" is
+    # Illinois' once "Illinois" is read, and then "Cairo" is Illinois' Cairo)
+    story = Story([place for place, _ in second], texts, places)
     for n, ((entity, mention), (text, candidates)) in enumerate(zip(mentions, options)):
-        place = first[n]
+        place, reason = second[n]
         if len(candidates) > 1:
-            place = choose(doc, mention, candidates, context, places, entity, own, by_sentence,
-                            lambda candidate, text=text: nearby.bonus(candidate, text))
-        via = mention.kind if mention.kind in (ADJECTIVE, DEMONYM) else None
-        found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j, via))
+            place, reason = choose(doc, mention, candidates, context, places, entity, own, by_sentence, story, text)
+        via = ORGANISATION if isinstance(mention, InsideName) else mention.kind if mention.kind in (ADJECTIVE, DEMONYM) else None
+        found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j, via,
+                             reason if place is not None else None))
         if entity is not None and entity.type != "ORG" and entity.nation is None and place is not None and (
                 entity.place is None or entity.place.country != place.country):
             entity.place = place

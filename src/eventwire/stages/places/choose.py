@@ -1,15 +1,15 @@
 """Which place a place name means: its candidates in the gazetteer, scored by the place
-written after it, the article's countries and other places, and prominence."""
+written after it, the states and provinces the article names, the article's countries and other
+places, and prominence — and the reason the winner won, for the output ("written after: Texas")."""
 
 from __future__ import annotations
 
 import math
-from typing import Callable
 
 from spacy.tokens import Doc
 
 from ...document.layers import Entity, Mention
-from ...knowledge.places import CITY, COUNTRY, REGION, Place, distance_km
+from ...knowledge.places import CITY, COUNTRY, REGION, Place, distance_km, name_key
 from ...nlp.syntax import sentence_start, text_of
 from ..base import Resources
 from .mentions import ADJECTIVE, DEMONYM
@@ -19,6 +19,9 @@ IN_SENTENCE = 2.0  # more when the sentence itself names that country
 NEARBY = ((200, 2.5), (500, 1.5), (1000, 0.5))  # km from the article's other places, bonus
 ALTERNATE = 2.0  # penalty for a city that has the name only as an alternate spelling
 INSIDE_NEXT = 8.0  # bonus for a candidate inside the place written after it ("Paris, Texas")
+INSIDE_DIVISION = 2.0  # more when that place is the candidate's own state or province ("Springfield, Ill.")
+SAME_COUNTRY = 4.0  # less when it is a state of the candidate's country, the candidate's own unknown
+NAMED_DIVISION = 3.0  # bonus for a city or county in a state or province the article names elsewhere
 
 
 def article_countries(doc: Doc, mentions, resources: Resources) -> tuple[dict[str, float], dict[int, tuple[str, float]]]:
@@ -69,15 +72,20 @@ def candidates_for(entity: Entity | None, mention: Mention, text: str, places,
             capital = [p for p in named if p.country == entity.nation.code and p.feature == CITY]
             if capital and (context is None or entity.nation.code in context):
                 return capital
-            if capital:
-                return capital + [p for p in named if p not in capital and p.population > capital[0].population]
+            if capital:  # or a namesake in a country the article names ("Tripoli, Lebanon")
+                return capital + [p for p in named if p not in capital and (
+                    p.population > capital[0].population or (context is not None and p.country in context))]
         country = [p for p in places.candidates(entity.nation.name) if p.feature == COUNTRY]
         # A country's name that is also a province or state elsewhere (Georgia) keeps
         # both readings for the context to decide.
         others = [p for p in places.candidates(text) if p.feature == REGION and p.kind == "admin1"
                   and p.country != entity.nation.code]
         if country:
-            return country + others
+            # a town named like the country ("Lebanon, Pa.", "Mexico, Missouri") is a reading
+            # only with evidence for it (`choose`)
+            towns = [p for p in places.candidates(text) if p.feature == CITY and p.country != entity.nation.code
+                     and places.bears(text, p)]
+            return country + others + towns
     found = [] if mention.kind == DEMONYM else list(places.candidates(text))
     if not found:  # "Texans", "a Parisian cafe" (a group entity, or NER read it as a place)
         people = places.demonym(text)
@@ -112,48 +120,80 @@ def _prominence(place: Place) -> float:
     return base
 
 
-class Nearby:
-    """The places of the first reading, for the second: a name's candidates score by their
-    distance to the places read for every other name. The bonus is kept per candidate and name,
-    so a long article that repeats its names costs no more than the names it has."""
+class Story:
+    """What the first reading found, for the second: a name's candidates score by their distance
+    to the places read for every other name ("Victoria" in a story about Melbourne), and a city or
+    county by the states and provinces the article names ("Springfield" beside "the Illinois
+    governor"). Kept per candidate and name, so a long article that repeats its names costs no
+    more than the names it has."""
 
-    def __init__(self, first: list[Place | None], texts: list[str]):
+    def __init__(self, first: list[Place | None], texts: list[str], places):
+        self.places = places
         self.read: dict[int, tuple[Place, set[str]]] = {}  # id(place) -> (place, names read as it)
+        self.divisions: dict[tuple[str, str], tuple[str, set[str]]] = {}  # (country, admin1) -> (its name, names)
         for place, text in zip(first, texts):
             if place is not None and place.feature in (CITY, REGION) and place.country is not None:
                 self.read.setdefault(id(place), (place, set()))[1].add(text)
-        self.known: dict[tuple[int, str], float] = {}
+                if place.kind == "admin1":
+                    self.divisions.setdefault((place.country, name_key(place.name)), (place.name, set()))[1].add(text)
+                elif place.kind == "admin2" and place.admin1:  # "Lamar County" names Texas too
+                    self.divisions.setdefault((place.country, name_key(place.admin1)), (place.admin1, set()))[1].add(text)
+        self.known: dict[tuple[int, str], tuple[float, str | None]] = {}
 
-    def bonus(self, place: Place, text: str) -> float:
-        """Bonus for a place near the places read for names other than `text`."""
+    def near(self, place: Place, text: str) -> tuple[float, str | None]:
+        """Bonus for a place near the places read for names other than `text`, and the nearest."""
         key = (id(place), text)
         if key not in self.known:
             near = [other for other, names in self.read.values() if names - {text}]
             self.known[key] = _proximity(place, near)
         return self.known[key]
 
+    def local(self, place: Place, text: str) -> bool:
+        """True when a city or county read for another name lies within 200 km: local evidence,
+        where a state named somewhere in the article is not."""
+        return any(other.feature == CITY or other.kind == "admin2" for other, names in self.read.values()
+                   if names - {text} and other is not place
+                   and distance_km(place.lat, place.lon, other.lat, other.lon) <= NEARBY[0][0])
 
-def _proximity(place: Place, near: list[Place]) -> float:
-    """Bonus for a place near the article's other places."""
+    def division(self, place: Place, text: str) -> str | None:
+        """The state or province named elsewhere in the article that the place lies in."""
+        if place.feature == COUNTRY or not place.admin1 or place.country is None:
+            return None
+        for (country, key), (name, names) in self.divisions.items():
+            if country == place.country and names - {text} and _same_division(self.places, place.admin1, key):
+                return name
+        return None
+
+
+def _same_division(places, admin1: str, key: str) -> bool:
+    """A city's GeoNames division name ("Sindh") and a division named in the text ("Sindh
+    Province", "Pa.") are the same division."""
+    return name_key(admin1) == key or any(name_key(p.name) == key for p in places.candidates(admin1)
+                                           if p.kind == "admin1")
+
+
+def _proximity(place: Place, near: list[Place]) -> tuple[float, str | None]:
+    """Bonus for a place near the article's other places, and the nearest of them."""
     if place.feature == COUNTRY or not near:
-        return 0.0
-    closest = min(distance_km(place.lat, place.lon, p.lat, p.lon) for p in near)
+        return 0.0, None
+    closest = min(near, key=lambda p: distance_km(place.lat, place.lon, p.lat, p.lon))
+    km = distance_km(place.lat, place.lon, closest.lat, closest.lon)
     for within, bonus in NEARBY:
-        if closest <= within:
-            return bonus
-    return 0.0
+        if km <= within:
+            return bonus, closest.name
+    return 0.0, None
 
 
 def choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[str, float], places,
             entity: Entity | None = None, own: dict | None = None, by_sentence: dict | None = None,
-            proximity: Callable[[Place], float] = lambda place: 0.0) -> Place | None:
+            story: Story | None = None, text: str | None = None) -> tuple[Place | None, str | None]:
+    """The place the mention means among its candidates, and why: the signal that set it
+    furthest ahead of the runner-up ("written after: Texas", "in Illinois, named in the article",
+    "article country USA", "sentence country USA", "near Atlanta"), else "most prominent";
+    "only reading" for a name with one candidate."""
     name = text_of(doc)[mention.start:mention.end]
     # a small town's alternate spelling is no reading ("Somme" is not Sémé)
     candidates = [p for p in candidates if p.feature != CITY or p.population >= 15_000 or places.bears(name, p)]
-    if not candidates:
-        return None
-    if len(candidates) == 1:
-        return candidates[0]
     if entity is not None and own and id(entity) in own:
         code, amount = own[id(entity)]
         context = dict(context)
@@ -161,33 +201,128 @@ def choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[st
         if context[code] <= 0:
             del context[code]
     container = _next_place(doc, mention, places)
-    nearby = _sentence_countries(doc, mention, by_sentence or {}, entity)
-    article = mention.i > 0 and doc[mention.i - 1].lower_ == "the" and any(p.feature == REGION for p in candidates)
-    best, best_score = None, -1e9
+    if container and _in_a_list(doc, mention, container, candidates):
+        container = None
+    nation = entity.nation.code if entity is not None and entity.nation is not None else None
+    scored = []
     for place in candidates:
-        score = _prominence(place)
-        if place.feature == CITY and not places.bears(name, place):
-            score -= ALTERNATE
-        if place.feature == CITY and article:
-            score -= 2.0  # "the Pacific", "the Atlantic flyway": a sea or a region, not a town
-        # A country's name read as another country's province (Georgia, the US state) needs
-        # evidence near it: the article merely mentioning that country is not enough.
-        elsewhere = entity is not None and entity.nation is not None and place.country != entity.nation.code
-        if place.country and place.country in context and not elsewhere:
-            score += (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
-        if place.country and place.country in nearby:
-            score += IN_SENTENCE
-        score += proximity(place)
-        if container is not None and place.country in container:
-            score += INSIDE_NEXT
-        if score > best_score:
-            best, best_score = place, score
+        evidence = _evidence(doc, mention, place, name, candidates, context, places, entity, by_sentence,
+                             container, story, text if text is not None else name)
+        if nation is not None and mention.kind != "metonym" and place.feature == CITY and place.country != nation and not (
+                {"after", "division"} & {kind for kind, _, _ in evidence}):
+            continue  # "Lebanon" is the country unless the text puts it in Pennsylvania ("Lebanon, Pa.")
+        scored.append((place, _prominence(place) + sum(amount for _, amount, _ in evidence), evidence))
+    if not scored:
+        return None, None
+    if len(scored) == 1:
+        return scored[0][0], "only reading"
+    ranked = sorted(scored, key=lambda s: -s[1])  # stable: the earlier candidate wins a tie
+    (best, _, evidence), (_, _, second) = ranked[0], ranked[1]
+    return best, _reason(evidence, second)
+
+
+def _evidence(doc: Doc, mention: Mention, place: Place, name: str, candidates: list[Place], context, places,
+              entity: Entity | None, by_sentence: dict | None, container: list[Place] | None,
+              story: Story | None, text: str) -> list[tuple[str, float, str | None]]:
+    """What the text says for this candidate beyond its prominence: (kind, bonus, reason)."""
+    out: list[tuple[str, float, str | None]] = []
+    if place.feature == CITY and not places.bears(name, place):
+        out.append(("spelling", -ALTERNATE, None))
+    if place.feature == CITY and mention.i > 0 and doc[mention.i - 1].lower_ == "the" and any(
+            p.feature == REGION for p in candidates):
+        out.append(("article", -2.0, None))  # "the Pacific", "the Atlantic flyway": a sea or a region, not a town
+    # A country's name read as another country's province (Georgia, the US state) needs
+    # evidence near it: the article merely mentioning that country is not enough.
+    # (A town named like a country is a candidate only with such evidence: see `choose`.)
+    elsewhere = (entity is not None and entity.nation is not None and place.country != entity.nation.code
+                 and place.feature != CITY)
+    if place.country and place.country in context and not elsewhere:
+        bonus = (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
+        out.append(("country", bonus, f"article country {place.country}"))
+    if place.country and place.country in _sentence_countries(doc, mention, by_sentence or {}, entity):
+        out.append(("sentence", IN_SENTENCE, f"sentence country {place.country}"))
+    if story is not None:
+        bonus, nearest = story.near(place, text)
+        if bonus:
+            out.append(("near", bonus, f"near {nearest}"))
+        division = story.division(place, text)
+        # A state named somewhere in the article tells Springfield, Illinois, from Springfield,
+        # Missouri; it does not make Boston a town in New York, nor Washington a town in Iowa,
+        # unless the article's other cities or counties are near that town too.
+        if division is not None and (_close_namesakes(place, candidates) or (
+                story.local(place, text) and not any(p.kind == "admin1" for p in candidates))):
+            out.append(("division", NAMED_DIVISION, f"in {division}, named in the article"))
+    if container:
+        # a town named like a country lies in a state written after it ("Mexico, Missouri"), not in
+        # the next country of a list ("China, Japan and Korea")
+        town_of_nation = (entity is not None and entity.nation is not None
+                                           and place.feature == CITY and place.country != entity.nation.code)
+        inside = None
+        if not town_of_nation or any(outer.kind == "admin1" for outer in container):
+            inside = _inside(place, container, places)
+        if inside is not None:
+            out.append(("after", inside[0], f"written after: {inside[1]}"))
+    return out
+
+
+def _close_namesakes(place: Place, candidates: list[Place]) -> bool:
+    """True when every candidate more prominent than this one is a city or county of its country
+    at most ten times its size: a choice between like namesakes (Springfield, Athens)."""
+    mine = _prominence(place)
+    return all(p.country == place.country and (p.feature == CITY or p.kind == "admin2") and _prominence(p) - mine <= 1.0
+               for p in candidates if p is not place and _prominence(p) > mine)
+
+
+def _reason(evidence: list[tuple[str, float, str | None]], second: list[tuple[str, float, str | None]]) -> str:
+    """The signal that set the winner furthest ahead of the runner-up."""
+    theirs: dict[str, float] = {}
+    for kind, amount, _ in second:
+        theirs[kind] = theirs.get(kind, 0.0) + amount
+    gains = [(amount - theirs.get(kind, 0.0), reason) for kind, amount, reason in evidence if reason]
+    gain, reason = max(gains, default=(0.0, None), key=lambda g: g[0])
+    return reason if gain > 0 and reason else "most prominent"
+
+
+def _inside(place: Place, container: list[Place], places) -> tuple[float, str] | None:
+    """(bonus, the container's name) when the candidate lies in a place written after it: its
+    own state or province most, another of its country's less, its country."""
+    best = None
+    for outer in container:
+        if place.country is None or place.country != outer.country:
+            continue
+        if outer.feature == COUNTRY:
+            found = (INSIDE_NEXT, outer.name)
+        elif outer.kind == "admin1" and (place.feature == CITY or place.kind == "admin2"):
+            if place.admin1 and _same_division(places, place.admin1, name_key(outer.name)):
+                found = (INSIDE_NEXT + INSIDE_DIVISION, outer.name)
+            elif not place.admin1:  # a place whose division GeoNames does not name
+                found = (SAME_COUNTRY, outer.name)
+            else:
+                continue  # Des Plaines is in Illinois, not in "Vermont, Maine"
+        elif outer.kind == "admin1" and place.feature == REGION:
+            continue  # a state lies in no other state ("Washington, D.C.", "Georgia, Alabama and Texas")
+        else:
+            found = (INSIDE_NEXT, outer.name)
+        if best is None or found[0] > best[0]:
+            best = found
     return best
 
 
-def _next_place(doc: Doc, mention: Mention, places) -> set[str] | None:
-    """The countries of a place written right after this one ("Paris, Texas",
-    "Istanbul, Turkey") — where this one lies."""
+def _in_a_list(doc: Doc, mention: Mention, container: list[Place], candidates: list[Place]) -> bool:
+    """True when the place written after a state's name is the next item of a list of states
+    ("California, Missouri, and Texas"), not where it lies ("Washington, D.C., said")."""
+    countries = {p.country for p in candidates if p.kind == "admin1"}
+    if not countries & {p.country for p in container if p.kind == "admin1"}:
+        return False
+    end = mention.j + 2
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - mention.j < 5:
+        end += 1
+    return not doc[end - 1].text.endswith(".") and (end >= len(doc) or doc[end].lower_ in (",", "and", "or", "&"))
+
+
+def _next_place(doc: Doc, mention: Mention, places) -> list[Place] | None:
+    """The countries and regions of a place written right after this one ("Paris, Texas",
+    "Istanbul, Turkey", "SPRINGFIELD, Ill.") — where this one lies."""
     j = mention.j
     if j + 1 >= len(doc) or doc[j].text != ",":
         return None
@@ -198,5 +333,5 @@ def _next_place(doc: Doc, mention: Mention, places) -> set[str] | None:
     if end == k:
         return None
     name = doc[k:end].text
-    options = {p.country for p in places.candidates(name) if p.country and p.feature in (COUNTRY, REGION)}
+    options = [p for p in places.candidates(name) if p.country and p.feature in (COUNTRY, REGION)]
     return options or None
