@@ -85,7 +85,7 @@ def test_calendar_shift_moves_the_publication_date_at_the_units_grain(published,
     ("X", "2W", "PXW"),
     (2, "10Y", "P20Y"),
     ("X", "10Y", "PXDE"),  # "decades": TIMEX3's decade unit
-    (3, "100Y", "P3CE"),
+    (3, "100Y", "P300Y"),  # as decades: P30Y
     ("X", "100Y", "PXCE"),
 ])
 def test_calendar_duration_values(count, unit, expected):

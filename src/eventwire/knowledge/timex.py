@@ -36,6 +36,7 @@ class TimexWords:
     time_zones: tuple[str, ...]
     reporting_verbs: frozenset[str]
     bare_unit_leads: tuple[str, ...]
+    duration_mods: dict[str, str]
 
     @classmethod
     def load(cls, path: Path) -> "TimexWords":
@@ -50,6 +51,7 @@ class TimexWords:
             smaller_units={unit: (smaller, int(n)) for unit, (smaller, n) in raw["smaller_units"].items()},
             fractions=raw["fractions"], set_adverbs=raw["set_adverbs"], time_zones=tuple(raw["time_zones"]),
             reporting_verbs=frozenset(raw["reporting_verbs"]), bare_unit_leads=tuple(raw["bare_unit_leads"]),
+            duration_mods=raw["duration_mods"],
         )
 
     @property
@@ -115,7 +117,8 @@ class TimexPatterns:
         # and an optional prefix makes the engine try every position.
         self.unit_word = re.compile(rf"\b(?:{_alternatives(words.units)})\b", re.IGNORECASE)
         self.bare_year = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
-        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units", "dur-fraction", "later", "bare-units"}
+        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units", "dur-fraction", "later",
+                          "bare-units", "dur-compound"}
         # Every expression holds one of these words or a digit; the rest are tried only
         # around them.
         cues = (set(words.weekdays) | set(words.months) | set(words.seasons) | set(words.units) | set(words.parts)
@@ -140,6 +143,11 @@ class TimexPatterns:
         self.refs = {phrase.lower(): value for phrase, value in words.references}
 
 
+def counts_of(words: TimexWords) -> list[str]:
+    """The number words that give a count ("three", "a dozen"), not "a" or "several"."""
+    return [word for word, value in words.numbers.items() if isinstance(value, int) and word not in ("a", "an")]
+
+
 def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[str, re.Pattern]]:
     """Every expression pattern with its name, in the order that breaks ties."""
     patterns: list[tuple[str, re.Pattern]] = []
@@ -161,7 +169,7 @@ def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[
     add_pattern("month-bare", rf"\b(?:{unambiguous_months})\b")
     add_pattern("rel-month",
                 rf"\b(?:{relative}|(?:early|mid|late)[- ]|(?:in|since|until|by|from|during|before|after) ){month}\b")
-    add_pattern("wd-part", rf"\b(?:{relative} )?{weekday}(?: (?:morning|afternoon|evening|night))?\b")
+    add_pattern("wd-part", rf"\b(?:(?:[Ee]arly|[Ll]ate) (?:on )?)?(?:{relative} )?{weekday}(?: (?:morning|afternoon|evening|night))?\b")
     add_pattern("end-of", r"\bthe (?:end|beginning|start|middle) of the (?:year|month|week|decade)\b", ignore_case)
     add_pattern("rel-unit",
                 rf"\b(?:(?:earlier|later) )?(?:{relative}) (?:week|month|year|weekend|quarter|decade|century)\b",
@@ -182,26 +190,31 @@ def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[
                         rf"|early|late|mid|year|the year) {year}\b(?![,.]\d|-\d)"
                         rf"(?! (?:troops|people|soldiers|votes|cases|deaths|members|workers|residents))")
     add_pattern("year-start", rf"(?:^|(?<=\n)){year}\b(?= was| is| saw| marked| will)")
-    add_pattern("for-units", r"\b(?:for|within) (?:hours|days|weeks|months|years|decades)\b", ignore_case)
+    plurals = _alternatives(unit for unit in words.units if unit.endswith("s") and unit != "seconds")  # "for centuries"
+    add_pattern("for-units", rf"\b(?:for|within) (?:{plurals})\b", ignore_case)
     leads = "|".join(rf"(?<=\b{re.escape(lead)} )" for lead in words.bare_unit_leads)  # fixed-width look-behinds
-    add_pattern("bare-units", rf"(?:{leads})(?:hours|days|weeks|months|years|decades)\b", ignore_case)
+    add_pattern("bare-units", rf"(?:{leads})(?:{plurals})\b", ignore_case)
     add_pattern("dur-long", rf"\b(?:more than |nearly |almost |over )?(?:(?:{number})[- ])?{unit}[- ](?:long|old)\b",
                 ignore_case)
-    counts = [word for word, value in words.numbers.items() if isinstance(value, int) and word not in ("a", "an")]
+    counts = counts_of(words)
     add_pattern("dur-hyphen", rf"\b(?:\d+|{_alternatives(counts)})-(?:hour|day|week|month|year|minute|decade)\b",
                 ignore_case)
     # Read against the day the text last named, not the publication date ("The next day", "two days later").
     parts = "day|morning|afternoon|evening|night"
     add_pattern("next-day", rf"\b(?:the (?:next|following|previous|preceding) (?:{parts})|the (?:day|night) (?:before|after)(?=[,.;])"
-                            rf"|the (?:following|previous|preceding) (?:week|month|year)"
+                            rf"|the (?:next|following|previous|preceding) (?:week|month|year)"
                             rf"|(?:that|the same) (?:{parts}))\b", ignore_case)
     add_pattern("later", rf"\b(?:{number}|a few|several) {unit} (?:later|earlier|afterwards?)\b", ignore_case)
     add_pattern("past-n", rf"\bthe (?:past|last|previous|next|coming) (?:{number} )?{unit}\b", ignore_case)
-    add_pattern("n-units", rf"\b(?:more than |nearly |almost |over |about |some )?(?:{number}|a few|several) {unit}\b",
+    approximately = _alternatives(words.duration_mods)
+    add_pattern("n-units", rf"\b(?:(?:{approximately}) )?(?:{number}|a few|several) (?:(?:full|whole|entire) )?{unit}\b",
                 ignore_case)
-    add_pattern("set", rf"\b(?:every|each) (?:(?:other|{number}|few|couple of) )?(?:{weekday}|{unit}|morning|night"
+    # "two hours and 20 minutes", "three years, two months"
+    count = rf"(?:\d+|{_alternatives(counts_of(words))})"
+    add_pattern("dur-compound", rf"\b{count} {unit}(?:,? and |, ){count} {unit}\b", ignore_case)
+    add_pattern("set", rf"\b(?:every|each) (?:(?:other|{number}|few|couple of) )?(?:{weekday}(?: (?:morning|afternoon|evening|night))?|{unit}|morning|night"
                        rf"|evening|afternoon|weekend|summer|winter|spring|autumn|fall)\b", ignore_case)
-    add_pattern("set-days", rf"\b{weekday}s\b")  # "on Fridays"
+    add_pattern("set-days", rf"\b{weekday}s\b|\b(?i:on|at|during|over) (?i:weekends)\b")  # "on Fridays", "at weekends"
     add_pattern("set-adv", rf"\b(?:{_alternatives(words.set_adverbs)}|(?:once|twice|thrice|{number} times) (?:a|an|per) {unit}"
                            rf"|per {unit})\b", ignore_case)
     fractions = _alternatives(words.fractions)
@@ -210,7 +223,7 @@ def _expression_patterns(words: TimexWords, fragments: Fragments) -> list[tuple[
     zones = _alternatives(words.time_zones)
     add_pattern("clock", rf"\b(?:at )?(?:\d{{1,2}}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{{1,2}}\.\d\d ?(?:a\.m\.|p\.m\.|am\b|pm\b)"
                          rf"|(?:[01]\d|2[0-3]):[0-5]\d\b(?!:\d)(?: (?:{zones})\b)?|(?:[01]\d|2[0-3])[0-5]\d (?:{zones})\b"
-                         rf"|\d{{1,2}} o'clock|noon\b|midday\b|midnight\b)"
+                         rf"|\d{{1,2}} o'clock|noon\b|midday\b|midnight\b)(?: (?:{zones})\b)?"
                          rf"(?: (?:today|tomorrow|yesterday|tonight|(?:on |this |next |last )?{weekday}))?", ignore_case)
     add_pattern("ref", r"\b(?:" + _alternatives(phrase for phrase, _ in words.references) + r")\b", ignore_case)
     return patterns

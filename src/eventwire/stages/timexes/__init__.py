@@ -12,15 +12,18 @@ normalised against the publication date (the DCT):
     "twice a week", "$3 a day"), clock times and parts of the day ("Monday night" ->
     2022-03-28TNI, "on Tuesday at 8 p.m.", "1430 GMT"), and general references (now,
     recently, soon);
-  - a weekday in a reported clause ("said on Monday that the vote would be held on
-    Friday") against the day it was said, and "the next day", "two days later" against
-    the day the text last named.
+  - a relative expression in reported words ("said on Monday that the vote would be held
+    on Friday", "said on March 1 that the budget would come next week", "'We will meet
+    next month,' the envoy said on January 28") against the day they were said, and "the
+    next day", "two days later", "the following Monday", "the next year" in a past
+    narrative against the day or period the text last named.
 Without a publication date, relative expressions keep their type and an unresolved
 value with X for what is unknown ("XXXX-WXX-5"). Words that only look like dates — the
 verb "may", "Sunday Times", "2,014 troops" — are not matched.
 
 The stage in parts, bottom up: tense.py (the tense of a clause, names), calendar.py
-(date arithmetic, no spaCy), context.py (what a rule reads), rules_dates.py,
+(date arithmetic, no spaCy), context.py (what a rule reads), anchors.py (the day reported
+words were said), rules_dates.py,
 rules_relative.py and rules_durations.py (one rule per pattern name), normalise.py
 (RULES and the Normaliser), matching.py (where the expressions are).
 """

@@ -55,9 +55,9 @@ def duration(count: Any, unit: str) -> str:
     if unit == "2W":
         return f"P{2 * count if isinstance(count, int) else 'X'}W"
     if unit == "10Y":
-        return f"P{10 * count if isinstance(count, int) else 'X'}Y" if count != "X" else "PXDE"
-    if unit == "100Y":
-        return f"P{count}CE" if count != "X" else "PXCE"
+        return f"P{10 * count}Y" if isinstance(count, int) else "PXDE"
+    if unit == "100Y":  # as decades: "a century-old church" P100Y, "for centuries" PXCE
+        return f"P{100 * count}Y" if isinstance(count, int) else "PXCE"
     return f"P{count}{unit}"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 from spacy.tokens import Doc
 
@@ -39,6 +40,12 @@ class RuleContext:
     # ... and every resolved DATE value, (start, value): "a year earlier" after "the second
     # quarter of 2023" is a quarter too
     periods: list[tuple[int, str]] = field(default_factory=list)
+    # the day a stretch of text start..end names, or None (the Normaliser's, read with every
+    # pattern): the date of a verb of saying written after the words it reports
+    read_span: Callable[[int, int], date | None] | None = None
+    # whether relative expressions may be read against the day their words were said: off while
+    # the date of the saying itself is read, so that it is read against the publication date
+    speech: bool = True
 
     @property
     def words(self) -> TimexWords:

@@ -18,7 +18,7 @@ from ...document.layers import Timex
 from ...knowledge.timex import TimexPatterns
 from ...nlp.syntax import text_of
 from . import rules_dates, rules_durations, rules_relative
-from .context import DATE, DURATION, PART_MODS, SET, Result, RuleContext
+from .context import DATE, DURATION, PART_MODS, SET, TIME, Result, RuleContext
 
 Rule = Callable[[RuleContext, str, int, int], Result | None]
 
@@ -61,6 +61,7 @@ RULES: dict[str, Rule] = {
     "dur-fraction": rules_durations.dur_fraction,
     "next-day": rules_relative.next_day,
     "later": rules_relative.later,
+    "dur-compound": rules_durations.dur_compound,
 }
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
@@ -75,7 +76,9 @@ class Normaliser:
 
     def __init__(self, doc: Doc, patterns: TimexPatterns, published: date | None):
         self.doc = doc
-        self.context = RuleContext(doc, patterns, published)
+        self.context = RuleContext(doc, patterns, published, read_span=self._read_span)
+        # the same Doc and days, with no speech anchor: for the date of a verb of saying
+        self._plain = RuleContext(doc, patterns, published, self.context.days, self.context.periods, speech=False)
 
     def normalise(self, start: int, end: int, rule: str) -> Timex | None:
         """The Timex of the characters start..end matched by the pattern named `rule`,
@@ -108,6 +111,18 @@ class Normaliser:
             quant, freq = rules_durations.set_attributes(self.context, text_of(self.doc)[start:end])
             return Timex(CharSpan(start, end), type_, value, mod, rule, quant, freq)
         return Timex(CharSpan(start, end), type_, value, mod, rule)
+
+    def _read_span(self, start: int, end: int) -> date | None:
+        """The day the words start..end name ("on January 28" after "..., the envoy said"),
+        read with every pattern against the publication date; None when they name none."""
+        text = text_of(self.doc)
+        for name, regex in self.context.patterns.patterns:
+            for match in regex.finditer(text, start, end):
+                result = RULES[name](self._plain, match[0], match.start(), match.end())
+                day = _DAY.match(result[1]) if result is not None and result[0] in (DATE, TIME) else None
+                if day:
+                    return date(int(day[1]), int(day[2]), int(day[3]))
+        return None
 
     def _part_of(self, start: int, rule: str, mod: str | None) -> tuple[int, str | None]:
         """ "late last year", "early 2023", "the end of 2024": the part of the period is

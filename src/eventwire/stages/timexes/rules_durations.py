@@ -57,10 +57,10 @@ def past_n(context: RuleContext, text: str, start: int, end: int) -> Result | No
 
 
 def n_units(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """ "three years", "more than a decade", "a few hours"."""
+    """ "three years", "more than a decade", "a few hours", "a full day", "less than two weeks"."""
     lower = text.lower()
-    words = lower.split()
-    mod = _approximation(lower, ("nearly", "almost", "about", "some"))
+    mod = next((context.words.duration_mods[lead] for lead in _mod_leads(context) if lower.startswith(lead + " ")), None)
+    words = [w for w in lower.split() if w not in ("full", "whole", "entire")]
     unit = calendar.unit(words[-1], context.words)
     number_word = words[-2]
     count = "X" if number_word == "few" else calendar.number(number_word, context.words)
@@ -74,6 +74,29 @@ def n_units(context: RuleContext, text: str, start: int, end: int) -> Result | N
         return SET, calendar.duration(1, unit)  # "$3 a day", "5 percent a year": a rate
     # "a year" alone is still a duration: "a year ago" and "a year-long" are other rules'
     return DURATION, calendar.duration(count, unit), mod
+
+
+def _mod_leads(context: RuleContext) -> list[str]:
+    """The duration mods' leading words, longest first ("just over" before "over")."""
+    return sorted(context.words.duration_mods, key=len, reverse=True)
+
+
+def dur_compound(context: RuleContext, text: str, start: int, end: int) -> Result | None:
+    """ "two hours and 20 minutes" (PT2H20M), "three years and six months" (P3Y6M): a count of a
+    unit and a count of a smaller one; weeks beside other units are written as days."""
+    words = [w for w in text.lower().replace(",", "").split() if w != "and"]
+    counts = [calendar.number(words[0], context.words), calendar.number(words[2], context.words)]
+    units = [calendar.unit(words[1], context.words), calendar.unit(words[3], context.words)]
+    order = ["100Y", "10Y", "Y", "M", "2W", "W", "D", "H", "MIN", "S"]
+    if not all(isinstance(c, int) for c in counts) or order.index(units[0]) >= order.index(units[1]):
+        return None
+    parts: dict[str, int] = {}
+    for count, unit in zip(counts, units):
+        size = {"100Y": ("Y", 100), "10Y": ("Y", 10), "2W": ("D", 14), "W": ("D", 7)}.get(unit, (unit, 1))
+        parts[size[0]] = parts.get(size[0], 0) + count * size[1]
+    date_part = "".join(f"{parts[u]}{u}" for u in ("Y", "M", "D") if u in parts)
+    time_part = "".join(f"{parts[u]}{u[0]}" for u in ("H", "MIN", "S") if u in parts)
+    return DURATION, "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 _AMOUNT = re.compile(r"[\d%](?:[\d,.]*)(?<![.,])(?: (?:million|billion|percent|per cent|[a-z]+))? $")
@@ -105,12 +128,14 @@ _SET_VALUES = {"morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "night"
 
 
 def set_every(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """ "every Monday", "each week", "every summer", "every two weeks" (P2W), "every other
+    """ "every Monday", "every Sunday morning", "each week", "every summer", "every two weeks" (P2W), "every other
     day" (P2D), "every few years" (PXY)."""
     words = text.lower().split()
     word = words[-1]
     if word in context.words.weekdays:
         return SET, f"XXXX-WXX-{context.words.weekdays[word]}"
+    if word in context.words.parts and words[-2] in context.words.weekdays:  # "every Monday morning"
+        return SET, f"XXXX-WXX-{context.words.weekdays[words[-2]]}T{context.words.parts[word]}"
     if word in _SET_VALUES:
         return SET, _SET_VALUES[word]
     between = words[1:-1]  # what stands between "every" and the unit
@@ -120,9 +145,11 @@ def set_every(context: RuleContext, text: str, start: int, end: int) -> Result |
 
 
 def set_days(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """ "on Fridays": every Friday."""
+    """ "on Fridays": every Friday; "at weekends": every weekend."""
     if context.doc is not None and context.in_name(start, end):
         return None
+    if text.lower().endswith("weekends"):
+        return SET, "XXXX-WXX-WE"
     return SET, f"XXXX-WXX-{context.words.weekdays[text.lower()[:-1]]}"
 
 

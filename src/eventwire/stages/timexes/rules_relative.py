@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from . import calendar
+from . import calendar, rules_durations
+from .anchors import now, speech_day
 from .context import (
     DATE,
     DURATION,
@@ -22,7 +23,6 @@ from .context import (
     Result,
     RuleContext,
 )
-from .tense import dated_by, reporting_verb
 
 # Words after which a month that is also a word ("may", "march") is still a month.
 _MONTH_LEADS = ("in", "since", "until", "by", "from", "during", "last", "next", "this", "early", "mid", "late",
@@ -44,10 +44,10 @@ def rel_month(context: RuleContext, text: str, start: int, end: int) -> Result |
     if words[-1].rstrip(".") in context.words.ambiguous_months and words[0] not in _MONTH_LEADS:
         return None
     mod = EARLY_MID_LATE.get(words[0])
-    published = context.published
+    direction = calendar.relative_shift(words[:-1], context.words)
+    published = context.published if direction is None else now(context, start, end)
     if published is None:
         return DATE, f"XXXX-{month:02d}", mod
-    direction = calendar.relative_shift(words[:-1], context.words)
     year = published.year
     if direction == -1 or (direction is None and month > published.month and context.tense(start, end) == "past"):
         year -= 1 if month >= published.month else 0
@@ -57,20 +57,28 @@ def rel_month(context: RuleContext, text: str, start: int, end: int) -> Result |
 
 
 def wd_part(context: RuleContext, text: str, start: int, end: int) -> Result | None:
-    """A weekday, perhaps with last/next before it and a part of the day after it."""
+    """A weekday, perhaps with last/next or late/early before it and a part of the day
+    after it. "the following Monday" counts from the day the text last named, "next
+    Monday" in reported words from the day they were said."""
     if context.in_name(start, end):
         return None
     words = text.lower().split()
     weekdays = context.words.weekdays
+    mod = EARLY_MID_LATE.get(words[0])
+    if mod is not None:
+        words = [w for w in words[1:] if w != "on"]  # "late Tuesday", "early on Friday"
     direction = calendar.relative_shift(words[:1], context.words) if len(words) > 1 and words[0] not in weekdays else None
     weekday = weekdays[next(x for x in words if x in weekdays)]
     part = context.words.parts.get(words[-1])
     published = context.published
+    if direction is not None and published is not None:
+        the = context.doc is not None and context.doc.text[max(0, start - 4):start].lower() == "the "
+        published = context.last_day(start) if the else now(context, start, end)
     if published is None:
         value = f"XXXX-WXX-{weekday}"
     else:
         today = published.isoweekday()
-        said_on = _speech_day(context, start, end) if direction is None else None
+        said_on = speech_day(context, start, end) if direction is None else None
         if said_on is not None and said_on != published:
             # reported and backshifted: the weekday after (or before) the day it was said
             gap = (weekday - said_on.isoweekday()) % 7 or 7
@@ -89,28 +97,7 @@ def wd_part(context: RuleContext, text: str, start: int, end: int) -> Result | N
         value = day.isoformat()
     if part:
         return TIME, f"{value}T{part}"
-    return DATE, value
-
-
-def _speech_day(context: RuleContext, start: int, end: int) -> date | None:
-    """The day a reported clause holding start..end was said on, when the verb of saying is
-    dated ("said on Monday that ..."), else None."""
-    if context.doc is None:
-        return None
-    verb = reporting_verb(context.doc, start, end, context.words)
-    if verb is None:
-        return None
-    for word in dated_by(verb):
-        word_start, word_end = word.left_edge.idx, word.right_edge.idx + len(word.right_edge)
-        known = [day for day_start, day in context.days if word_start <= day_start < word_end]
-        if known:
-            return known[-1]
-        if word.lower_ in context.words.weekdays and reporting_verb(context.doc, word.idx, word.idx + len(word),
-                                                                    context.words) is None:
-            resolved = wd_part(context, word.text, word.idx, word.idx + len(word))
-            if resolved is not None and resolved[0] == DATE:
-                return date.fromisoformat(resolved[1])
-    return None
+    return DATE, value, mod
 
 
 def rel_unit(context: RuleContext, text: str, start: int, end: int) -> Result | None:
@@ -121,7 +108,7 @@ def rel_unit(context: RuleContext, text: str, start: int, end: int) -> Result | 
     mod = {"earlier": "BEFORE", "later": "AFTER"}.get(words[0])
     if unit == "weekend":
         return the_weekend(context, text, start, end)
-    published = context.published
+    published = now(context, start, end)
     if published is None:
         return DATE, _UNRESOLVED[unit], mod
     if unit == "week":
@@ -168,7 +155,8 @@ def deictic(context: RuleContext, text: str, start: int, end: int) -> Result | N
     words = text.lower().split()
     days = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[words[0]]
     part = context.words.parts.get(words[-1]) if len(words) > 1 else ("NI" if words[0] == "tonight" else None)
-    value = (context.published + timedelta(days=days)).isoformat() if context.published else "XXXX-XX-XX"
+    anchor = now(context, start, end)
+    value = (anchor + timedelta(days=days)).isoformat() if anchor else "XXXX-XX-XX"
     if part:
         return TIME, f"{value}T{part}"
     return DATE, value
@@ -178,7 +166,8 @@ def this_part(context: RuleContext, text: str, start: int, end: int) -> Result |
     """ "this morning", "last night", "tomorrow evening"."""
     words = text.lower().split()
     days = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[words[0]]
-    value = (context.published + timedelta(days=days)).isoformat() if context.published else "XXXX-XX-XX"
+    anchor = now(context, start, end)
+    value = (anchor + timedelta(days=days)).isoformat() if anchor else "XXXX-XX-XX"
     return TIME, f"{value}T{context.words.parts[words[1]]}"
 
 
@@ -188,7 +177,7 @@ def ago(context: RuleContext, text: str, start: int, end: int) -> Result | None:
     unit = calendar.unit(words[-2], context.words)
     if context.published is None or count == "X":
         return DATE, {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit[-1], "XXXX")
-    return DATE, calendar.shift(context.published, -count, unit)
+    return DATE, calendar.shift(now(context, start, end), -count, unit)
 
 
 def in_n_units(context: RuleContext, text: str, start: int, end: int) -> Result | None:
@@ -201,7 +190,7 @@ def in_n_units(context: RuleContext, text: str, start: int, end: int) -> Result 
     if (words[0] == "within" or count == "X" or context.published is None
             or unit == "MIN" or (context.doc is not None and context.tense(start, end) == "past")):
         return DURATION, calendar.duration(count, unit)
-    return DATE, calendar.shift(context.published, count, unit)
+    return DATE, calendar.shift(now(context, start, end), count, unit)
 
 
 def season(context: RuleContext, text: str, start: int, end: int) -> Result | None:
@@ -288,6 +277,8 @@ def next_day(context: RuleContext, text: str, start: int, end: int) -> Result | 
     words = text.lower().split()
     shift = next((_NEXT[w] for w in words if w in _NEXT), 0)
     if words[-1] in ("week", "month", "year"):  # "the following year", "the previous month"
+        if words[1] == "next" and not _in_narrative(context, start, end):
+            return rules_durations.past_n(context, text, start, end)  # "the next year will be hard"
         return _from_anchor(context, start, shift, calendar.unit(words[-1], context.words))
     anchor = context.last_day(start)
     if anchor is None:
@@ -297,6 +288,19 @@ def next_day(context: RuleContext, text: str, start: int, end: int) -> Result | 
     if part and words[-1] not in ("before", "after"):
         return TIME, f"{value}T{part}"
     return DATE, value
+
+
+_OVER = ("over", "for", "during", "within", "throughout", "in")
+
+
+def _in_narrative(context: RuleContext, start: int, end: int) -> bool:
+    """ "the next year" as a date of a past narrative ("closed in 1984; the next year, the town
+    lost its school"): a past clause, after a period the text named, and not the stretch of
+    time something went on over ("over the next year")."""
+    if context.doc is None or context.last_period(start) is None or context.tense(start, end) != "past":
+        return False
+    before = context.doc.text[max(0, start - 12):start].lower().split()
+    return not before or before[-1] not in _OVER
 
 
 def later(context: RuleContext, text: str, start: int, end: int) -> Result | None:

@@ -50,13 +50,17 @@ def tense_of(doc: Doc, start: int, end: int, words: TimexWords) -> str:
         return PAST
     token: Token = span.root
     # climb at most four heads to the verb
+    ahead = False  # "are due early Monday": an adjective on the way that points ahead
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX"):
             break
         if token.head.i == token.i:
             break
         token = token.head
+        ahead = ahead or (token.pos_ == "ADJ" and _points_ahead(token, words))
     verb_words = _auxiliaries(token) | {token.lower_}
+    if ahead and token.tag_ in ("VBZ", "VBP"):
+        return FUTURE
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         # "will take effect ... and remain until Wednesday": the first verb's auxiliaries
         verb_words |= _auxiliaries(token.head)
@@ -92,11 +96,12 @@ def tense_of(doc: Doc, start: int, end: int, words: TimexWords) -> str:
 BACKSHIFTED = {"would", "had", "'d"}
 
 
-def reporting_verb(doc: Doc, start: int, end: int, words: TimexWords) -> Token | None:
+def reporting_verb(doc: Doc, start: int, end: int, words: TimexWords, quoted: bool = False) -> Token | None:
     """The verb of saying whose backshifted clause holds the expression at start..end:
     "said" for "Friday" in "said on Monday that the vote would be held on Friday" or in
     "the vote would be held on Friday, he said Monday". None when the clause is not
-    reported, or keeps the writer's tense ("said the vote will be held on Friday")."""
+    reported, or keeps the writer's tense ("said the vote will be held on Friday") —
+    unless it is `quoted`: words in quotation marks keep the speaker's tense."""
     span = tokens_of(doc, start, end)
     if span is None:
         return None
@@ -105,7 +110,7 @@ def reporting_verb(doc: Doc, start: int, end: int, words: TimexWords) -> Token |
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if not (_auxiliaries(verb) & BACKSHIFTED or verb.tag_ == "VBD"):
+    if not (quoted or _auxiliaries(verb) & BACKSHIFTED or verb.tag_ == "VBD"):
         return None
 
     def says(token: Token) -> bool:
