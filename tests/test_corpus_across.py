@@ -146,6 +146,43 @@ def test_a_report_that_gives_no_mode_joins_one_that_does_but_two_modes_stay_apar
     assert sorted((e["mode"], e["n_mentions"]) for e in Corpus(store).events()) == [("firearms", 1), ("primitive", 2)]
 
 
+COUNTRY_FILTERS = [{"actor": "RUS"}, {"actor": "rus", "recipient": "UKR"}, {"recipient": "UKR"}, {"actor": "BLR"},
+                   {"actor": "RU"}, {"actor": "RUS", "since": "2024-06"}, {"actor": "RUS", "until": "2024-06"},
+                   {"actor": "RUS", "until": "2024-06-03"}, {"actor": "RUS", "until": "2024"},
+                   {"recipient": "UKR", "since": "2024-W23", "until": "2024-W27"},
+                   {"actor": "RUS", "type": "ASSAULT", "min_sources": 1}]
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("filters", COUNTRY_FILTERS, ids=lambda f: " ".join(f"{k}={v}" for k, v in f.items()))
+def test_a_country_filter_gives_the_whole_listings_events_in_its_order_and_pages(store_url, filters, sort):
+    """A country's events are read from event_countries in date order (Corpus._walk_country):
+    the same events, order and pages as the whole listing filtered here."""
+    store = Store.open(store_url)
+    days = ["2024-05-06", "2024-05-20", "2024-06-03", "2024-06-17", "2024-07-01"]
+    dyads = [(["RUS"], "UKR"), (["BLR", "RUS"], "UKR"), (["UKR"], "RUS")]
+    for i in range(10):
+        text = f"Report {i}: forces shelled the town overnight, officials said, in attack number {i}."
+        event = _event(text, "shelled", recipient=dyads[i % 3][1], day=days[i % 5])
+        event["actor"]["countries"] = dyads[i % 3][0]
+        store.add(_record(text, f"Outlet {i}", days[i % 5], [event]), str(i), str(i))
+    aggregate(store)
+    corpus = Corpus(store)
+    assert len(list(corpus.events())) == 10
+    codes = {k: v.upper() for k, v in filters.items() if k in ("actor", "recipient")}
+    rest = {k: v for k, v in filters.items() if k not in codes}
+    expected = [e["id"] for e in corpus.events(sort=sort, **rest)
+                if all(code in (e[f"{side}_countries"] or "").split() for side, code in codes.items())]
+    if "until" in filters and "W" not in filters["until"]:  # as compared before: the date's first characters
+        until = filters["until"]
+        assert expected == [e["id"] for e in corpus.events(sort=sort, **{**rest, "until": None})
+                            if (e["date_first"] or "~")[:len(until)] <= until and all(
+                                code in (e[f"{side}_countries"] or "").split() for side, code in codes.items())]
+    assert [e["id"] for e in corpus.events(sort=sort, **filters)] == expected
+    pages = [e["id"] for offset in range(0, 12, 3) for e in corpus.events(sort=sort, limit=3, offset=offset, **filters)]
+    assert pages == expected
+
+
 def test_timeline_counts_an_actors_events_per_week(store):
     rows = list(Corpus(store).timeline("RUS"))
     assert rows == [{"week": "2024-W19", "type": "ASSAULT", "events": 1, "mentions": 3}]

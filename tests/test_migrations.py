@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, inspect, select
 
 from eventwire.errors import StoreError
 from eventwire.store import Store, migrate, schema
+from eventwire.store.aggregate import aggregate, country_rows
 from eventwire.store.corpus import Corpus
 
 V1_STORE = Path(__file__).parent / "data" / "store" / "v1.db"
@@ -45,7 +46,7 @@ def test_a_version_1_store_is_migrated_with_its_articles_and_events(v1_copy):
     mentions = before.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
     before.close()
     store = Store.open(v1_copy)
-    assert store.migrated == ["0002"]
+    assert store.migrated == ["0002", "0003"]
     assert store.counts()["articles"] == 5 and store.counts()["event_mentions"] == mentions
     corpus = Corpus(store)
     # every event id the old store handed out still leads to an event, now with its new columns
@@ -103,6 +104,63 @@ def test_a_version_1_store_on_postgresql_is_migrated(store_url):
     assert "actors" not in inspect(engine).get_table_names()
     engine.dispose()
     store = Store.open(store_url)
-    assert store.migrated == ["0002"]
+    assert store.migrated == ["0002", "0003"]
     assert next(Corpus(store).actors(name="Zelensky"))["n_articles"] == 1
     assert store.counts()["articles"] == 5
+
+
+def _country_events(store):
+    corpus = Corpus(store)
+    return {query: [e["id"] for e in corpus.events(**filters, uncounted=True)] for query, filters in (
+        ("actor", {"actor": "RUS"}), ("lower case", {"actor": "rus"}), ("recipient", {"recipient": "UKR"}),
+        ("dyad", {"actor": "RUS", "recipient": "UKR"}), ("one of two", {"actor": "BLR"}),
+        ("a prefix is not a code", {"actor": "RU"}), ("none", {"actor": "KEN"}))}
+
+
+def test_a_version_2_store_is_migrated_to_3_and_answers_country_queries_the_same(store_url):
+    """Version 3 finds an event's countries in event_countries; the migration fills it from the
+    events a version-2 store holds, and a country query gives the same events as before."""
+    store = Store.open(store_url)
+    text = "Russian and Belarusian forces shelled Kharkiv; Russia denied attacking Ukraine's grid."
+    events = [{"id": f"v{n}", "type": "ASSAULT", "mode": None, "counted": counted, "negated": not counted,
+               "modality": None, "actor": {"countries": actor}, "recipient": {"countries": ["UKR"]},
+               "trigger": {"start": text.index(trigger), "end": text.index(trigger) + len(trigger)},
+               "sentence": {"start": 0, "end": len(text)}, "date": {"value": "2024-05-06", "source": "text"},
+               "place": None, "pattern": "test"}
+              for n, (actor, trigger, counted) in enumerate(((["RUS", "BLR"], "shelled", True),
+                                                             (["RUS"], "attacking", False)))]
+    store.add({"id": "a", "text": text, "published": "2024-05-06", "meta": {"source": "Wire"},
+               "events": events, "quotes": []}, "a", "a.txt")
+    aggregate(store)
+    expected = _country_events(store)
+    assert [len(ids) for ids in expected.values()] == [2, 2, 2, 2, 1, 0, 0]
+    store.engine.dispose()
+    _back_to_version_2(store_url)
+    store = Store.open(store_url)
+    assert store.migrated == ["0003"]
+    assert _country_events(store) == expected
+    store.engine.dispose()
+    engine = _back_to_version_2(store_url)
+    with engine.begin() as conn:  # the migration alone fills the table, from the events the store holds
+        assert migrate.upgrade(conn) == ["0003"]
+        made = {tuple(r) for r in conn.execute(select(schema.event_countries))}
+        wanted = {tuple(r.values()) for e in conn.execute(select(schema.events)).mappings() for r in country_rows(e)}
+    engine.dispose()
+    assert made == wanted and len(made) == 5  # RUS BLR -> UKR, RUS -> UKR
+    assert _country_events(Store.open(store_url)) == expected
+
+
+def _back_to_version_2(store_url):
+    """The store as an eventwire of store version 2 left it: no event_countries, and its indexes
+    of events."""
+    engine = create_engine(store_url if "://" in store_url else f"sqlite:///{store_url}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE event_countries")
+        for index in ("events_type_date", "events_place_date", "events_date"):
+            conn.exec_driver_sql(f"DROP INDEX {index}")
+        conn.exec_driver_sql("CREATE INDEX events_type ON events (type)")
+        conn.exec_driver_sql("CREATE INDEX events_dyad ON events (actor_countries, recipient_countries, type, "
+                             "date_first)")
+        conn.execute(schema.meta.update().where(schema.meta.c.key == "store_version").values(value="2"))
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
+    return engine

@@ -94,14 +94,23 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
     aliases = {old: owner.get(first) for old, first in previous.items() if old not in new_ids}
     aliases.update({old: aliases.get(target, target) for old, target in old_ids.items()})
     aliases = {old: target for old, target in aliases.items() if target is not None and old not in new_ids}
-    for table in (schema.event_links, schema.events, schema.event_aliases):
+    for table in (schema.event_links, schema.event_countries, schema.events, schema.event_aliases):
         conn.execute(table.delete())
     if events:
         conn.execute(schema.events.insert(), events)
         conn.execute(schema.event_links.insert(), links)
+        conn.execute(schema.event_countries.insert(), [row for e in events for row in country_rows(e)])
     if aliases:
         conn.execute(schema.event_aliases.insert(), [{"old_id": k, "event_id": v} for k, v in aliases.items()])
     return {"events": len(events), "event_mentions": len(links)}
+
+
+def country_rows(event: dict[str, Any]) -> list[dict[str, str]]:
+    """An event's rows of event_countries: each code of its actor and of its recipient countries,
+    with the event's dates and first article (its place in the listings' order)."""
+    return [{"event_id": event["id"], "side": side, "country": code, "date_first": event["date_first"],
+             "date_last": event["date_last"], "first_article": event["first_article"]}
+            for side in ("actor", "recipient") for code in dict.fromkeys((event[f"{side}_countries"] or "").split())]
 
 
 def _add_evidence(conn, firsts: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 
 # The version of these tables. A store written by a newer eventwire is refused, not misread.
-STORE_VERSION = 2
+STORE_VERSION = 3
 
 metadata = MetaData()
 
@@ -203,8 +203,12 @@ events = Table(
     Column("trigger", Text),
     Column("sentence", Text),
     Column("url", Text),
-    Index("events_type", "type"),
-    Index("events_dyad", "actor_countries", "recipient_countries", "type", "date_first"),
+    # since version 3: a type's, a place's and all events in the listings' order (date_first,
+    # first_article, id), so that a first page is read in order and stops after its rows;
+    # date_last too, so that a `since` bound is checked in the index, before the row is read
+    Index("events_type_date", "type", "date_first", "first_article", "id", "date_last"),
+    Index("events_place_date", "place_country", "date_first", "first_article", "id", "date_last"),
+    Index("events_date", "date_first", "first_article", "id"),
 )
 
 event_links = Table(
@@ -214,6 +218,22 @@ event_links = Table(
     Column("event", String(16), nullable=False),
     Index("event_links_event", "event_id"),
     Index("event_links_mention", "article", "event"),  # since version 2
+)
+
+# since store version 3: each code of an event's actor and recipient countries, one a row, so
+# that a country filter is an index lookup (the events' space-separated lists can only be
+# scanned: "RUS" must match "BLR RUS" but "IN" must not match "IND"). The event's dates and
+# first article are copied here so that a country's events are walked in the listings' order.
+event_countries = Table(
+    "event_countries", metadata,
+    Column("event_id", String(40), nullable=False),
+    Column("side", String(16), nullable=False),  # "actor" or "recipient"
+    Column("country", String(8), nullable=False),
+    Column("date_first", String(32)),  # the event's
+    Column("date_last", String(32)),
+    Column("first_article", Integer, nullable=False),
+    Index("event_countries_event", "event_id", "side", "country"),  # has this event this country?
+    Index("event_countries_date", "side", "country", "date_first", "first_article", "event_id", "date_last"),
 )
 
 # An event merged into another when the corpus grew: its id still leads to the one it joined.
