@@ -35,13 +35,13 @@ FLOORS = {
     "false_surname": 0.95,
     "no_coordinates": 0.80,
     # places inside organisation names, and false places (org_names.jsonl, false_places.jsonl)
-    "org_place_start": 0.85,
-    "org_place_end": 0.95,
-    "org_team": 0.70,
-    "org_supranational": 0.73,
-    "false_person_name": 0.91,
-    "false_calendar": 0.96,
-    "false_product": 0.25,
+    "org_place_start": 1.0,
+    "org_place_end": 1.0,
+    "org_team": 0.75,
+    "org_supranational": 1.0,
+    "false_person_name": 1.0,
+    "false_calendar": 1.0,
+    "false_product": 0.70,
     # which place a name means (admin2.jsonl, namesakes.jsonl)
     "admin2": 0.95,  # "X County", "X Province", "X Oblast": the division, not the city X
     "namesake_small": 0.92,  # the small namesake the story is about ("Lebanon, Pa.")

@@ -6,6 +6,7 @@
   data/organisations.tsv     IGOs, NGOs, media, armed groups, parties, government bodies
   data/cameo_codes.tsv       how CAMEO code elements map to PLOVER
   data/admin1.tsv, data/regions.tsv   places a city list lacks (see places.py)
+  data/named_for_places.tsv  holidays, things and ships named for a place, which are no place
   data/lexicon.toml          closed-class words the rules use (title prefixes, pronouns...)
   data/quote_cues.tsv        verbs and phrases of attribution, with the frames they take
   data/event_*.toml          event trigger patterns, PLOVER types and scores, modality words
@@ -35,6 +36,7 @@ from .cameo import (
 )
 from .countries import Countries
 from .events import EventKnowledge
+from .named_for_places import NamedForPlaces
 from .places import Places
 from .tables import read_table
 from .terms import Terms
@@ -54,6 +56,7 @@ class Knowledge:
     events: EventKnowledge
     timex: TimexPatterns
     sources: list[str] = field(default_factory=list)  # user dictionaries, for reports
+    named_for_places: NamedForPlaces = field(default_factory=NamedForPlaces)
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), cache_dir: Path | None = None) -> "Knowledge":
@@ -72,7 +75,8 @@ class Knowledge:
                 for row in read_table(DATA / "quote_cues.tsv", required=("cue", "frames"))}
 
         timex = TimexPatterns(TimexWords.load(DATA / "timex.toml"))
-        knowledge = cls(countries, terms, actors, places, lexicon, cues, EventKnowledge.load(DATA), timex)
+        knowledge = cls(countries, terms, actors, places, lexicon, cues, EventKnowledge.load(DATA), timex,
+                        named_for_places=NamedForPlaces.load(DATA / "named_for_places.tsv"))
         codes = CodeTable.load(DATA / "cameo_codes.tsv", {c.code for c in countries.all})
         for path in extra:
             knowledge.add_dictionary(Path(path), codes)

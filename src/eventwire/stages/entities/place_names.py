@@ -12,25 +12,14 @@ from __future__ import annotations
 from spacy.attrs import LOWER, ORTH, POS
 from spacy.tokens import Doc
 
+from ...knowledge.terms import AGENT
 from ...nlp.gazetteer import COUNTRY
 from ..base import Resources
 from .claims import Candidate, Claims, label_for
 from .titles import title_chain
 
-# Prepositions that say the name after them is a place ("in Torun", "from the Sahel").
-PLACE_CUE_PREPS = {"in", "at", "near", "from", "to", "outside", "across", "into", "around", "throughout",
-                   "toward", "towards", "inside", "within", "between", "via", "through"}
-# "the town of Torun", "the island of Java"; "Masvingo province", "Dhule district"
-PLACE_NOUNS = {"town", "village", "city", "province", "state", "county", "district", "region", "island",
-               "capital", "municipality", "prefecture", "governorate", "township", "territory", "port",
-               "suburb", "community", "islands", "provinces", "states", "districts", "counties", "regions"}
-# "the Da Nang airport", "the Dadaab camps": a name before these is where they are
-SITE_NOUNS = {"airport", "area", "camp", "camps", "port", "harbour", "harbor", "valley", "delta", "coast",
-              "border", "district", "region", "countryside", "outskirts", "suburbs", "resident", "residents",
-              "townspeople", "villagers", "townsfolk"}
-# "a resident of Torun", "the mayor of Dogubayazit"
-OF_PLACE = {"area", "areas", "resident", "residents", "native", "natives", "mayor", "governor", "outskirts", "centre", "center",
-            "people", "citizens", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+# The words that say a name is a place are lexicon.toml's [places] lists (cue prepositions,
+# place nouns, site nouns, "of" place words), which the places stage reads too.
 JOINERS = {"do", "de", "da", "del", "dos", "das", "la", "le", "les", "of", "on", "upon", "al", "el", "-"}
 BIG_CITY = 100_000
 
@@ -39,7 +28,10 @@ class PlaceCues:
     """Whether the words around a name say a place is meant. Token attributes are read once:
     indexing a Doc builds a Token object each time."""
 
-    def __init__(self, doc: Doc, owner: dict[int, Candidate]):
+    def __init__(self, doc: Doc, owner: dict[int, Candidate], resources: Resources):
+        words = resources.knowledge.words
+        self.cue_preps, self.of_place = words("places", "cue_prepositions"), words("places", "of_place")
+        self.place_nouns, self.site_nouns = words("places", "place_nouns"), words("places", "site_nouns")
         self.length = len(doc)
         strings, cache = doc.vocab.strings, {}
         rows = doc.to_array([LOWER, POS, ORTH]).tolist()  # arrays, not a Token object per word
@@ -58,11 +50,11 @@ class PlaceCues:
         """Whether the words around doc[k:j] say it is a place."""
         lower, pos = self.lower, self.pos
         before = lower[k - 1] if k > 0 else ""
-        if before in PLACE_CUE_PREPS or (before == "the" and k >= 2 and lower[k - 2] in PLACE_CUE_PREPS):
+        if before in self.cue_preps or (before == "the" and k >= 2 and lower[k - 2] in self.cue_preps):
             return True
-        if j < self.length and pos[j] == "NOUN" and (lower[j] in PLACE_NOUNS or lower[j] in SITE_NOUNS):
+        if j < self.length and pos[j] == "NOUN" and (lower[j] in self.place_nouns or lower[j] in self.site_nouns):
             return True
-        if before == "of" and k >= 2 and (lower[k - 2] in PLACE_NOUNS or lower[k - 2] in OF_PLACE):
+        if before == "of" and k >= 2 and (lower[k - 2] in self.place_nouns or lower[k - 2] in self.of_place):
             return True
         if j + 1 < self.length and lower[j] in (",", "and", "or") and self.is_place(j + 1):
             return True
@@ -73,10 +65,11 @@ class PlaceCues:
 def missed_places(doc: Doc, resources: Resources, claims: Claims) -> list[Candidate]:
     """Repair the places among the candidates taken (in place), and return the untagged names
     that are places."""
-    cues = PlaceCues(doc, claims.owner)
+    cues = PlaceCues(doc, claims.owner, resources)
     _rejoin_cut_places(doc, resources, claims)
     _complete_partial_places(doc, resources, claims, cues)
     _relabel_places(doc, resources, claims, cues)
+    _relabel_titled_places(doc, resources, claims)
     return _untagged_places(doc, resources, claims, cues)
 
 
@@ -146,6 +139,20 @@ def _relabel_places(doc: Doc, resources: Resources, claims: Claims, cues: PlaceC
             cand.label = "GPE"
 
 
+def _relabel_titled_places(doc: Doc, resources: Resources, claims: Claims) -> None:
+    """A place's name right after a title or an honorific is a person's ("Mr Kingston said",
+    "Senator Murray", "Judge Sydney Stein"), whatever NER or the gazetteer said."""
+    honorifics = resources.knowledge.words("titles", "honorifics")
+    for cand in claims.taken:
+        if cand.label not in ("GPE", "LOC") or cand.i == 0 or not doc[cand.i].text[:1].isupper():
+            continue
+        before = doc[cand.i - 1]
+        if before.lower_ in honorifics or (before.text[:1].isupper() and
+                                           title_chain(doc, cand.i, resources.knowledge)[1] is not None):
+            cand.label = "PERSON"
+            cand.from_gazetteer = None
+
+
 def _untagged_places(doc: Doc, resources: Resources, claims: Claims, cues: PlaceCues) -> list[Candidate]:
     """Runs of capitalised names nobody tagged that are known places, where the sentence says
     a place is meant or the place is a province or well-known region."""
@@ -173,5 +180,32 @@ def _untagged_places(doc: Doc, resources: Resources, claims: Claims, cues: Place
                     cues.claimed[m] = cand
                 j = end
                 break
+        else:
+            named = _named_for_its_place(doc, resources, k, j)
+            if named is not None:
+                found_places.append(named)
         k = max(j, k + 1)
     return found_places
+
+
+def _named_for_its_place(doc: Doc, resources: Resources, k: int, j: int) -> Candidate | None:
+    """An untagged name that begins with a known place and ends in an institution's word
+    ("the Peshawar High Court", "Nakuru County Assembly") or, after a big place, in a plural
+    name ("the Toronto Raptors"): an organisation, named for its place (the places stage
+    takes the place from inside it)."""
+    if j - k < 2:
+        return None
+    last = doc[j - 1]
+    term = resources.knowledge.terms.get(last.lower_) or resources.knowledge.terms.get(last.lemma_.lower())
+    words = resources.knowledge.words
+    institution = (term is not None and AGENT in term.kinds) or last.lower_ in words("places", "place_nouns") \
+        or last.lower_ in words("places", "site_nouns")
+    if not institution and last.tag_ != "NNPS":
+        return None
+    places = resources.knowledge.places
+    for m in range(j - 1, k, -1):
+        text = doc[k:m].text
+        if any(places.bears(text, p) and (institution or p.feature != "city" or p.population >= BIG_CITY)
+               for p in places.candidates(text)):
+            return Candidate(k, j, "ORG")
+    return None
