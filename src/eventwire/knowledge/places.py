@@ -146,6 +146,10 @@ class Places:
         own, alternate = self._entries(key)
         return own + [p for p in alternate if p not in own]
 
+    def country_code(self, iso2: str) -> str | None:
+        """The country code places use (PLOVER's) for an ISO 3166-1 alpha-2 code ("GB" -> "GBR")."""
+        return self._iso2.get(iso2)
+
     def bears(self, name: str, place: Place) -> bool:
         """True when `name` is the place's own name, not an alternate spelling."""
         key = name_key(name)

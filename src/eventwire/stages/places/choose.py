@@ -5,6 +5,7 @@ places, and prominence — and the reason the winner won, for the output ("writt
 from __future__ import annotations
 
 import math
+from urllib.parse import urlsplit
 
 from spacy.tokens import Doc
 
@@ -22,6 +23,9 @@ INSIDE_NEXT = 8.0  # bonus for a candidate inside the place written after it ("P
 INSIDE_DIVISION = 2.0  # more when that place is the candidate's own state or province ("Springfield, Ill.")
 SAME_COUNTRY = 4.0  # less when it is a state of the candidate's country, the candidate's own unknown
 NAMED_DIVISION = 3.0  # bonus for a city or county in a state or province the article names elsewhere
+PUBLISHER = 1.0  # bonus for a place in the publisher's country (its web address): a tie-breaker only
+# country-code domains sold worldwide, which say nothing of where a publisher is
+VANITY_DOMAINS = {"io", "co", "tv", "me", "ly", "fm", "ai", "am", "cc", "ws", "to", "gg", "la", "nu", "tk", "so"}
 
 
 def article_countries(doc: Doc, mentions, resources: Resources) -> tuple[dict[str, float], dict[int, tuple[str, float]]]:
@@ -239,6 +243,8 @@ def _evidence(doc: Doc, mention: Mention, place: Place, name: str, candidates: l
     if place.country and place.country in context and not elsewhere:
         bonus = (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
         out.append(("country", bonus, f"article country {place.country}"))
+    if place.country and place.country == publisher_country(doc, places):
+        out.append(("publisher", PUBLISHER, f"publisher's country {place.country}"))
     if place.country and place.country in _sentence_countries(doc, mention, by_sentence or {}, entity):
         out.append(("sentence", IN_SENTENCE, f"sentence country {place.country}"))
     if story is not None:
@@ -271,6 +277,19 @@ def _close_namesakes(place: Place, candidates: list[Place]) -> bool:
     mine = _prominence(place)
     return all(p.country == place.country and (p.feature == CITY or p.kind == "admin2") and _prominence(p) - mine <= 1.0
                for p in candidates if p is not place and _prominence(p) > mine)
+
+
+def publisher_country(doc: Doc, places) -> str | None:
+    """The country of the publisher's web address ("www.dawn.com.pk", "bbc.co.uk"), if it has a
+    country's domain; None for .com and the like, which most US publishers use."""
+    article = doc._.article
+    if article is None or not article.url:
+        return None
+    host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname or ""
+    domain = host.rsplit(".", 1)[-1].lower()
+    if len(domain) != 2 or domain in VANITY_DOMAINS:
+        return None
+    return places.country_code("GB" if domain == "uk" else domain.upper())
 
 
 def _reason(evidence: list[tuple[str, float, str | None]], second: list[tuple[str, float, str | None]]) -> str:
