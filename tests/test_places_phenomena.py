@@ -44,8 +44,8 @@ FLOORS = {
     "false_product": 0.70,
     # which place a name means (admin2.jsonl, namesakes.jsonl)
     "admin2": 0.95,  # "X County", "X Province", "X Oblast": the division, not the city X
-    "namesake_small": 0.92,  # the small namesake the story is about ("Lebanon, Pa.")
-    "namesake_big": 1.0,  # the big place really meant, beside a small namesake's clues
+    "namesake_small": 0.95,  # the small namesake the story is about ("Lebanon, Pa.")
+    "namesake_big": 0.94,  # the big place really meant, beside a small namesake's clues
 }
 
 

@@ -8,8 +8,9 @@ holds (countries, well-known regions, first-level divisions, GeoNames cities) by
   1. a place named right after it ("Paris, Texas", "Istanbul, Turkey", "SPRINGFIELD, Ill.")
      — the candidate inside that place wins, its own state or province most;
   2. the article's other places, states and countries — a city or county in a state the
-     article names ("Springfield" beside "the Illinois governor"), a candidate in a country
-     the article names, near its other places, and a US state over the country Georgia in a
+     article names ("Springfield" beside "the Illinois governor"), a county and a city that lie
+     side by side ("Jefferson County", "Birmingham"), a candidate in a country the article (or
+     the publisher's web address) names, near its other places, and a US state over the country Georgia in a
      story about Atlanta (a name never vouches for itself); a town named like a country
      ("Lebanon, Pa.") only with 1. or a state named for it;
   3. then prominence: a country over a province over a city of the same name, a bigger
@@ -69,13 +70,13 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
     first = [choose(doc, mention, candidates, context, places, entity, own, by_sentence)
              for (entity, mention), (text, candidates) in zip(mentions, options)]
     texts = [text for text, _ in options]
-    story = Story([place for place, _ in first], texts, places)
+    story = Story([place for place, _ in first], texts, places, [c for _, c in options])
     second = [choose(doc, mention, candidates, context, places, entity, own, by_sentence, story, text)
               if len(candidates) > 1 else chosen
               for (entity, mention), (text, candidates), chosen in zip(mentions, options, first)]
     # and once more, now that the other names are read in context ("Alexander County" is
     # Illinois' once "Illinois" is read, and then "Cairo" is Illinois' Cairo)
-    story = Story([place for place, _ in second], texts, places)
+    story = Story([place for place, _ in second], texts, places, [c for _, c in options])
     for n, ((entity, mention), (text, candidates)) in enumerate(zip(mentions, options)):
         place, reason = second[n]
         if len(candidates) > 1:

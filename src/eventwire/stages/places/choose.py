@@ -23,6 +23,8 @@ INSIDE_NEXT = 8.0  # bonus for a candidate inside the place written after it ("P
 INSIDE_DIVISION = 2.0  # more when that place is the candidate's own state or province ("Springfield, Ill.")
 SAME_COUNTRY = 4.0  # less when it is a state of the candidate's country, the candidate's own unknown
 NAMED_DIVISION = 3.0  # bonus for a city or county in a state or province the article names elsewhere
+BESIDE = 2.0  # bonus for a city or county with a reading of another of the article's names beside it
+BESIDE_KM = 50
 PUBLISHER = 1.0  # bonus for a place in the publisher's country (its web address): a tie-breaker only
 # country-code domains sold worldwide, which say nothing of where a publisher is
 VANITY_DOMAINS = {"io", "co", "tv", "me", "ly", "fm", "ai", "am", "cc", "ws", "to", "gg", "la", "nu", "tk", "so"}
@@ -126,13 +128,25 @@ def _prominence(place: Place) -> float:
 
 class Story:
     """What the first reading found, for the second: a name's candidates score by their distance
-    to the places read for every other name ("Victoria" in a story about Melbourne), and a city or
+    to the places read for every other name ("Victoria" in a story about Melbourne), a city or
     county by the states and provinces the article names ("Springfield" beside "the Illinois
-    governor"). Kept per candidate and name, so a long article that repeats its names costs no
+    governor") and by a county or city reading of another name beside it ("Jefferson County" and
+    "Birmingham"). Kept per candidate and name, so a long article that repeats its names costs no
     more than the names it has."""
 
-    def __init__(self, first: list[Place | None], texts: list[str], places):
+    def __init__(self, first: list[Place | None], texts: list[str], places, options: list[list[Place]] = ()):
         self.places = places
+        # every reading of every name as a city or county, by 1-degree cell: a county and a city
+        # side by side ("Jefferson County" and "Birmingham" in Alabama) vouch for each other; two
+        # towns do not (there is a Córdoba beside a Buenos Aires in Mexico), nor a name that is a
+        # state's or a country's (Washington, California)
+        self.cells: dict[tuple[int, int], list[tuple[Place, str]]] = {}
+        for candidates, text in zip(options, texts):
+            if any(p.feature == COUNTRY or p.kind == "admin1" for p in candidates):
+                continue
+            for place in candidates:
+                if place.feature == CITY or place.kind == "admin2":
+                    self.cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append((place, text))
         self.read: dict[int, tuple[Place, set[str]]] = {}  # id(place) -> (place, names read as it)
         self.divisions: dict[tuple[str, str], tuple[str, set[str]]] = {}  # (country, admin1) -> (its name, names)
         for place, text in zip(first, texts):
@@ -158,6 +172,19 @@ class Story:
         return any(other.feature == CITY or other.kind == "admin2" for other, names in self.read.values()
                    if names - {text} and other is not place
                    and distance_km(place.lat, place.lon, other.lat, other.lon) <= NEARBY[0][0])
+
+    def beside(self, place: Place, text: str) -> str | None:
+        """Another name that has a city or county reading within BESIDE_KM of this place."""
+        if not (place.feature == CITY or place.kind == "admin2"):
+            return None
+        y, x = math.floor(place.lat), math.floor(place.lon)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for other, name in self.cells.get((y + dy, x + dx), ()):
+                    if name != text and "admin2" in (place.kind, other.kind) and distance_km(
+                            place.lat, place.lon, other.lat, other.lon) <= BESIDE_KM:
+                        return name
+        return None
 
     def division(self, place: Place, text: str) -> str | None:
         """The state or province named elsewhere in the article that the place lies in."""
@@ -193,7 +220,8 @@ def choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[st
             story: Story | None = None, text: str | None = None) -> tuple[Place | None, str | None]:
     """The place the mention means among its candidates, and why: the signal that set it
     furthest ahead of the runner-up ("written after: Texas", "in Illinois, named in the article",
-    "article country USA", "sentence country USA", "near Atlanta"), else "most prominent";
+    "beside Jefferson County", "article country USA", "sentence country USA", "near Atlanta",
+    "publisher's country PAK"), else "most prominent";
     "only reading" for a name with one candidate."""
     name = text_of(doc)[mention.start:mention.end]
     # a small town's alternate spelling is no reading ("Somme" is not Sémé)
@@ -251,6 +279,10 @@ def _evidence(doc: Doc, mention: Mention, place: Place, name: str, candidates: l
         bonus, nearest = story.near(place, text)
         if bonus:
             out.append(("near", bonus, f"near {nearest}"))
+        beside = story.beside(place, text) if not any(p.feature == COUNTRY or p.kind == "admin1"
+                                                      for p in candidates) else None
+        if beside is not None:
+            out.append(("beside", BESIDE, f"beside {beside}"))
         division = story.division(place, text)
         # A state named somewhere in the article tells Springfield, Illinois, from Springfield,
         # Missouri; it does not make Boston a town in New York, nor Washington a town in Iowa,
