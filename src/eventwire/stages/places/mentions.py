@@ -85,15 +85,18 @@ def _names_no_place(doc: Doc, mention: Mention, resources: Resources) -> bool:
 
 
 def _inside_unknown_name(doc: Doc, entity: Entity, mention: Mention, resources: Resources | None):
-    """NER read an institution's name as a place ("the Metropolitan Municipality of Izmir"):
+    """NER read an institution's name as a place ("the Metropolitan Municipality of Izmir",
+    "Santa Ana City Council"):
     the place named inside it, when the place files do not know the whole name."""
-    if resources is None or entity.nation is not None or mention.kind != "name" or mention.j - mention.i < 2:
+    if resources is None or entity.type != "GPE" or entity.nation is not None or mention.kind != "name" \
+            or mention.j - mention.i < 2:  # a facility or street the place files lack takes its container
         return None
     tokens = doc[mention.i:mention.j]
-    terms = resources.knowledge.terms
-    # an agent noun ("Municipality", "Ministry"): a place noun ("coast", "county") names a place itself
-    if not any((term := terms.get(t.lower_)) is not None and AGENT in term.kinds and TITLE not in term.kinds
-               for t in tokens) \
+    terms, place_nouns = resources.knowledge.terms, resources.knowledge.words("places", "place_nouns")
+    # an agent noun ("Ministry", not a title: "West Prince") or a division's ("City of Santa Ana"),
+    # not a site's ("the Indian Ocean coast" is a place of its own)
+    if not any(((term := terms.get(t.lower_)) is not None and AGENT in term.kinds and TITLE not in term.kinds)
+               or t.lower_ in place_nouns for t in tokens) \
             or resources.knowledge.places.candidates(tokens.text):
         return None
     return _place_inside(doc, mention, resources)

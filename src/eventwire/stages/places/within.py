@@ -8,6 +8,7 @@ from ...document.layers import Toponym
 from ...knowledge.places import CITY, COUNTRY, REGION
 from ...nlp.syntax import sentence_start
 from ..base import Resources
+from .mentions import ORGANISATION
 
 CONTAINER = "container"  # a place the gazetteer lacks, at the place that contains it
 SPECIFIC = {CITY: 3, REGION: 2, COUNTRY: 1}
@@ -20,7 +21,9 @@ def place_within(doc: Doc, found: list[Toponym], resources: Resources) -> None:
     right after it ("Kibera, Nairobi", "Fort Hood, Texas", "Grenfell Tower in London"), else the
     sentence's most specific city or province. Without one it stays unplaced."""
     locative = resources.knowledge.words("actors", "locative")
-    placed = [t for t in found if t.place is not None and t.via is None and t.place.feature in SPECIFIC]
+    # a place read inside an organisation's name contains too ("the Municipal Corporation of
+    # Greater Mumbai ... Mahim Bay"); a people's word does not
+    placed = [t for t in found if t.place is not None and t.via in (None, ORGANISATION) and t.place.feature in SPECIFIC]
     for toponym in found:
         if toponym.place is not None:
             continue
