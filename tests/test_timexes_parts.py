@@ -132,9 +132,19 @@ def test_normalise_every_pattern_name_has_a_rule_and_every_rule_a_pattern(patter
     names = {name for name, _ in patterns.patterns}
     assert names - set(RULES) == set(), "patterns without a rule"
     assert set(RULES) - names == set(), "rules no pattern names"
-    # the names that steer where a pattern is tried must be pattern names too
-    assert set(patterns.anchors) <= names
-    assert patterns.near_unit <= names
+    # every pattern is tried near the words (or regex) of one kind, and each such kind exists
+    assert set(patterns.window_of) == names
+    kinds = {kind for kinds in patterns.word_kinds.values() for kind in kinds} | set(patterns.digit_kinds)
+    assert set(patterns.window_of.values()) <= kinds | set(patterns.regex_anchors)
+
+
+def test_matching_word_windows_find_words_whatever_their_case_and_numbers(patterns):
+    from eventwire.stages.timexes.matching import _word_windows
+    text = "x" * 60 + " WEEKLY " + "y" * 60 + " 2024 " + "z" * 60
+    windows = _word_windows(text, patterns)
+    assert windows["set-adv"] == [(11, 117)]  # 50 characters either side of "WEEKLY"
+    assert windows["digits"] == [(79, 183)] and windows["clock"] == [(79, 183)]
+    assert "unit" not in windows and "month" not in windows
 
 
 def test_matching_merge_joins_overlapping_and_touching_windows():

@@ -113,32 +113,54 @@ class TimexPatterns:
         self.words = words
         self.fragments = Fragments.build(words)
         reference_words = {phrase.split()[-1] for phrase, _ in words.references}
-        # Patterns that need a unit word are only tried near one: most of a text has none,
-        # and an optional prefix makes the engine try every position.
-        self.unit_word = re.compile(rf"\b(?:{_alternatives(words.units)})\b", re.IGNORECASE)
         self.bare_year = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
-        self.near_unit = {"dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units", "dur-fraction", "later",
-                          "bare-units", "dur-compound"}
-        # Every expression holds one of these words or a digit; the rest are tried only
-        # around them.
-        cues = (set(words.weekdays) | set(words.months) | set(words.seasons) | set(words.units) | set(words.parts)
-                | reference_words
-                | {"today", "yesterday", "tomorrow", "tonight", "weekend", "weekends", "quarter", "noon", "midnight",
-                   "midday", "now", "nowadays"}
-                | set(words.set_adverbs) | set(words.fractions) | {day + "s" for day in words.weekdays if len(day) > 3})
-        self.cue = re.compile(rf"\b(?:{_alternatives(cues)})\b|\d", re.IGNORECASE)
-        # ... and some only around the one word they cannot do without.
-        self.anchors = {
-            "season": re.compile(rf"\b(?:{_alternatives(words.seasons)})\b", re.IGNORECASE),
+        # Where each pattern is worth trying: only in windows around a word it cannot do
+        # without, since most of a text holds none and an optional prefix makes the engine
+        # try every position. The words are found in one pass over the text's words
+        # (matching.py): a regex alternation of them, tried at every character, cost more
+        # than all the patterns. kind -> its words, and which kind each pattern is tried near.
+        units, parts = set(words.units), set(words.parts)
+        plural_days = {day + "s" for day in words.weekdays if len(day) > 3}
+        kinds = {
+            "unit": units,
+            "month": set(words.months),
+            "weekday": set(words.weekdays),
+            "season": set(words.seasons),
+            "ref": reference_words,
+            "rel-unit": {"week", "month", "year", "weekend", "quarter", "decade", "century"},
+            "deictic": {"today", "yesterday", "tomorrow", "tonight"},
+            "part": parts,
+            "day-of-text": parts | {"day", "night", "week", "month", "year"},  # "the next day", "that morning"
+            "every": {"every", "each"},
+            "set-days": plural_days | {"weekends"},
+            "set-adv": set(words.set_adverbs) | units,
+            "clock": {"noon", "midday", "midnight"},
+        }
+        self.word_kinds: dict[str, tuple[str, ...]] = {}
+        for kind, kind_words in kinds.items():
+            for word in kind_words:
+                self.word_kinds[word] = self.word_kinds.get(word, ()) + (kind,)
+        self.digit_kinds = ("digits", "clock")  # a number anchors these kinds too
+        # characters before and after an anchor word that its patterns can reach
+        self.window_sizes = {"unit": (40, 12), "season": (40, 20), "ref": (40, 20), "rel-unit": (40, 20)}
+        self.default_window = (50, 50)
+        # ... and some around a regex, where the word alone says too little.
+        self.regex_anchors = {
             "dur-hyphen": re.compile(r"-(?:hour|day|week|month|year|minute|decade)\b", re.IGNORECASE),
-            "ref": re.compile(rf"\b(?:{_alternatives(phrase.split()[-1] for phrase, _ in words.references)})\b",
-                              re.IGNORECASE),
             "decade": re.compile(r"\d0s\b"),
             "quarter": re.compile(r"quarter", re.IGNORECASE),
             "century": re.compile(r"century", re.IGNORECASE),
             "my": re.compile(r"\b(?:1[5-9]|20)\d\d\b"),
-            "rel-unit": re.compile(r"\b(?:week|month|year|weekend|quarter|decade|century)\b", re.IGNORECASE),
         }
+        near = {"unit": ("dur-long", "n-units", "ago", "in-n-units", "past-n", "for-units", "dur-fraction", "later",
+                         "bare-units", "dur-compound"),
+                "month": ("mdy", "dmy", "md", "dm", "month-bare", "rel-month"), "weekday": ("wd-part",),
+                "digits": ("iso", "q-code", "year", "year-start"), "rel-unit": ("rel-unit", "end-of", "the-weekend"),
+                "deictic": ("deictic",), "part": ("this-part",), "day-of-text": ("next-day",), "every": ("set",),
+                "season": ("season",), "ref": ("ref",), "set-days": ("set-days",), "set-adv": ("set-adv",),
+                "clock": ("clock",)}
+        self.window_of = {name: kind for kind, names in near.items() for name in names} | {
+            name: name for name in self.regex_anchors}
         self.patterns = _expression_patterns(words, self.fragments)
         self.refs = {phrase.lower(): value for phrase, value in words.references}
 
