@@ -366,16 +366,18 @@ def test_api_articles_ingests_json_and_json_lines_as_ingest_does(writable):
     assert client.post("/api/articles", content=b"text", headers={**auth, "Content-Type": "text/plain"}).status_code == 415
 
 
-def test_api_live_server_on_the_loopback(built, tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])  # 2: uvicorn's worker processes, each making its app (serve.py)
+def test_api_live_server_on_the_loopback(built, tmp_path, workers):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
-    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", built, "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", built, "--port", str(port),
+                               "--workers", str(workers)],
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(150):
+        for _ in range(300):
             try:
                 httpx.get(base + "/openapi.json", timeout=1)
                 break
@@ -389,4 +391,4 @@ def test_api_live_server_on_the_loopback(built, tmp_path):
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=20)
-    assert "read-only" in stderr
+    assert "read-only" in stderr and ("with 2 processes" in stderr) == (workers == 2)

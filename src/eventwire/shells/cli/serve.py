@@ -12,6 +12,7 @@ from .common import fail
 from .ingest import DB_HELP
 
 TOKEN_ENV = "EVENTWIRE_TOKEN"
+WORKER_DB_ENV = "EVENTWIRE_SERVE_DB"  # set by `serve --workers N` for its worker processes only
 
 
 @click.command()
@@ -22,7 +23,10 @@ TOKEN_ENV = "EVENTWIRE_TOKEN"
 @click.option("--token-file", default=None, type=click.Path(dir_okay=False), metavar="FILE",
               help=f"A file holding the bearer token that writes need (or set {TOKEN_ENV}); without one the "
                    "server is read-only.")
-def serve(db, host, port, token_file) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+              help="Server processes (uvicorn workers) answering requests: more than one uses more cores, each "
+                   "process with its own connections to the store (and its own model, once it analyses).")
+def serve(db, host, port, token_file, workers) -> None:
     """Serve the store over HTTP: the JSON API under /api (its schema at /openapi.json, docs at
     /docs) and the pages to read it. Writes (POST /api/articles, /api/analyze?store=true) need
     `Authorization: Bearer TOKEN`."""
@@ -38,8 +42,26 @@ def serve(db, host, port, token_file) -> None:
     if token is None:
         click.echo(f"read-only: no token ({TOKEN_ENV} or --token-file), so POST /api/articles and "
                    "/api/analyze?store=true are refused", err=True)
-    click.echo(f"serving {app.state.store.name} on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    click.echo(f"serving {app.state.store.name} on http://{host}:{port}/ (API docs at /docs)"
+               + (f" with {workers} processes" if workers > 1 else ""), err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    # uvicorn starts each worker process by importing worker_app, which makes its own app from
+    # the environment it inherits; the app made above has opened (and, if old, migrated) the
+    # store once already, so the workers do not race to migrate it
+    os.environ[WORKER_DB_ENV] = db or ""
+    if token is not None:
+        os.environ[TOKEN_ENV] = token
+    uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
+
+
+def worker_app():
+    """The app of one worker process of `eventwire serve --workers N`: the store and the token
+    the command was given, from the environment it set."""
+    from ..api.app import create_app
+
+    return create_app(os.environ.get(WORKER_DB_ENV) or None, token=os.environ.get(TOKEN_ENV, "").strip() or None)
 
 
 def read_token(token_file: str | None) -> str | None:
