@@ -51,6 +51,13 @@ def test_filters_by_country_type_and_date(store):
     assert [r["trigger"] for r in corpus.mentions(until="2024-04")] == ["arrested"]
 
 
+@pytest.mark.parametrize("filters", [{}, {"actor": "IND"}, {"uncounted": True}, {"negated": True, "actor": "RUS"},
+                                     {"since": "2024-05"}, {"type": "coerce", "recipient": "IDN"}])
+def test_mentions_are_counted_by_the_database_as_listed(store, filters):
+    corpus = Corpus(store)
+    assert corpus.count_mentions(**filters) == len(list(corpus.mentions(**filters)))
+
+
 def test_events_that_did_not_happen_only_when_asked(store):
     corpus = Corpus(store)
     assert "attack" not in [r["trigger"] for r in corpus.mentions()]

@@ -91,21 +91,7 @@ class Corpus:
         wanted = checked(EventFilter(**filters))
         mentions, articles = schema.event_mentions, schema.articles
         c = mentions.c
-        conditions = common_conditions(wanted, c, c.date, c.date)
-        if not (wanted.uncounted or (wanted.negated and wanted.hypothetical)):
-            if wanted.negated:
-                conditions.append(or_(c.counted.is_(True), c.negated.is_(True)))
-            elif wanted.hypothetical:
-                conditions.append(or_(c.counted.is_(True), c.negated.is_(False)))
-            else:
-                conditions.append(c.counted.is_(True))
-        if wanted.id:
-            links = schema.event_links
-            conditions.append(exists().where(links.c.event_id == wanted.id, links.c.article == c.article,
-                                             links.c.event == c.event))
-        if wanted.story:
-            conditions.append(exists().where(schema.story_articles.c.article == c.article,
-                                             schema.story_articles.c.story_id == wanted.story))
+        conditions = _mention_conditions(wanted)
         query = (
             select(*(col for col in mentions.c if col.name in MENTION_COLUMNS),
                    _slice(articles.c.text, c.trigger_start, c.trigger_end).label("trigger"),
@@ -120,6 +106,12 @@ class Corpus:
                 row[flag] = bool(row[flag])
             yield row
 
+    def count_mentions(self, **filters: Any) -> int:
+        """How many rows mentions(**filters) gives, counted by the database rather than read."""
+        query = select(func.count()).select_from(schema.event_mentions).where(
+            and_(true(), *_mention_conditions(checked(EventFilter(**filters)))))
+        with self.store.connect() as conn:
+            return conn.execute(query).scalar_one()
     def timeline(self, actor: str, recipient: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
         """An actor's events per ISO week and type: `actor` is a country code or words of its
         name; with `recipient`, the events done to it instead."""
@@ -246,6 +238,29 @@ def quotes(store: Store, speaker: str | None = None, words: str | None = None,
            limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Every quote as it stands in its article (Corpus.quote_mentions)."""
     return Corpus(store).quote_mentions(speaker=speaker, words=words, limit=limit)
+
+
+def _mention_conditions(wanted: EventFilter) -> list:
+    """The conditions of Corpus.mentions (and of its count)."""
+    c = schema.event_mentions.c
+    conditions = common_conditions(wanted, c, c.date, c.date)
+    if not (wanted.uncounted or (wanted.negated and wanted.hypothetical)):
+        if wanted.negated:
+            conditions.append(or_(c.counted.is_(True), c.negated.is_(True)))
+        elif wanted.hypothetical:
+            conditions.append(or_(c.counted.is_(True), c.negated.is_(False)))
+        else:
+            conditions.append(c.counted.is_(True))
+    if wanted.id:
+        links = schema.event_links
+        conditions.append(exists().where(links.c.event_id == wanted.id, links.c.article == c.article,
+                                         links.c.event == c.event))
+        # the event's articles first (an index lookup), so that only their mentions are read
+        conditions.append(c.article.in_(select(links.c.article).where(links.c.event_id == wanted.id)))
+    if wanted.story:
+        conditions.append(exists().where(schema.story_articles.c.article == c.article,
+                                         schema.story_articles.c.story_id == wanted.story))
+    return conditions
 
 
 def _slice(text, start, end):

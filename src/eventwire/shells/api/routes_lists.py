@@ -57,7 +57,7 @@ CURSOR = Query(None, description="The `next` value of the previous page (JSON), 
 TOTAL = Query(False, description="Also count every row the filters select (JSON: `total`; else X-Total-Count).")
 
 
-def event_filters(
+async def event_filters(  # async, though it never waits: as known_parameters (params.py)
     actor: str | None = Query(None, description="A country code among the actor's: RUS."),
     recipient: str | None = Query(None, description="A country code among the recipient's."),
     actor_sector: str | None = Query(None, description="A sector code among the actor's: GOV, MIL, REB ..."),
@@ -127,7 +127,7 @@ def list_mentions(request: Request, filters: dict = Depends(event_filters),
         return corpus.mentions(**filters, limit=lim, offset=off)
 
     return listing(request, fetch, MENTION_COLUMNS, fmt, limit, cursor,
-                   (lambda: sum(1 for _ in corpus.mentions(**filters))) if total else None, "mentions")
+                   (lambda: corpus.count_mentions(**filters)) if total else None, "mentions")
 
 
 @router.get("/quotes", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Quotes")
