@@ -28,8 +28,9 @@ from ...document.article import CharSpan
 from ...document.layers import Entity, Mention, Toponym
 from ...nlp.syntax import sentence_start, text_of
 from ..base import Resources
-from .choose import Story, article_countries, candidates_for, choose
+from .choose import article_countries, candidates_for, choose
 from .mentions import ADJECTIVE, DEMONYM, ORGANISATION, InsideName, toponym_mentions
+from .story import Story
 from .within import place_within
 
 
@@ -76,10 +77,11 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
               for (entity, mention), (text, candidates), chosen in zip(mentions, options, first)]
     # and once more, now that the other names are read in context ("Alexander County" is
     # Illinois' once "Illinois" is read, and then "Cairo" is Illinois' Cairo)
-    story = Story([place for place, _ in second], texts, places, [c for _, c in options])
+    changed = any(a[0] is not b[0] for a, b in zip(first, second))  # else the third reading is the second
+    story = Story([place for place, _ in second], texts, places, [c for _, c in options]) if changed else None
     for n, ((entity, mention), (text, candidates)) in enumerate(zip(mentions, options)):
         place, reason = second[n]
-        if len(candidates) > 1:
+        if len(candidates) > 1 and story is not None:
             place, reason = choose(doc, mention, candidates, context, places, entity, own, by_sentence, story, text)
         via = ORGANISATION if isinstance(mention, InsideName) else mention.kind if mention.kind in (ADJECTIVE, DEMONYM) else None
         found.append(Toponym(CharSpan(mention.start, mention.end), place, entity, mention.i, mention.j, via,

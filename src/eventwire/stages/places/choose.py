@@ -5,26 +5,26 @@ places, and prominence — and the reason the winner won, for the output ("writt
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from spacy.tokens import Doc
 
 from ...document.layers import Entity, Mention
-from ...knowledge.places import CITY, COUNTRY, REGION, Place, distance_km, name_key
+from ...knowledge.places import CITY, COUNTRY, REGION, Place, name_key
 from ...nlp.syntax import sentence_start, text_of
 from ..base import Resources
 from .mentions import ADJECTIVE, DEMONYM
+from .story import Story, same_division
 
 IN_COUNTRY = 2.5  # bonus for a candidate in a country the article names
 IN_SENTENCE = 2.0  # more when the sentence itself names that country
-NEARBY = ((200, 2.5), (500, 1.5), (1000, 0.5))  # km from the article's other places, bonus
 ALTERNATE = 2.0  # penalty for a city that has the name only as an alternate spelling
 INSIDE_NEXT = 8.0  # bonus for a candidate inside the place written after it ("Paris, Texas")
 INSIDE_DIVISION = 2.0  # more when that place is the candidate's own state or province ("Springfield, Ill.")
 SAME_COUNTRY = 4.0  # less when it is a state of the candidate's country, the candidate's own unknown
 NAMED_DIVISION = 3.0  # bonus for a city or county in a state or province the article names elsewhere
 BESIDE = 2.0  # bonus for a city or county with a reading of another of the article's names beside it
-BESIDE_KM = 50
 PUBLISHER = 1.0  # bonus for a place in the publisher's country (its web address): a tie-breaker only
 # country-code domains sold worldwide, which say nothing of where a publisher is
 VANITY_DOMAINS = {"io", "co", "tv", "me", "ly", "fm", "ai", "am", "cc", "ws", "to", "gg", "la", "nu", "tk", "so"}
@@ -126,93 +126,20 @@ def _prominence(place: Place) -> float:
     return base
 
 
-class Story:
-    """What the first reading found, for the second: a name's candidates score by their distance
-    to the places read for every other name ("Victoria" in a story about Melbourne), a city or
-    county by the states and provinces the article names ("Springfield" beside "the Illinois
-    governor") and by a county or city reading of another name beside it ("Jefferson County" and
-    "Birmingham"). Kept per candidate and name, so a long article that repeats its names costs no
-    more than the names it has."""
-
-    def __init__(self, first: list[Place | None], texts: list[str], places, options: list[list[Place]] = ()):
-        self.places = places
-        # every reading of every name as a city or county, by 1-degree cell: a county and a city
-        # side by side ("Jefferson County" and "Birmingham" in Alabama) vouch for each other; two
-        # towns do not (there is a Córdoba beside a Buenos Aires in Mexico), nor a name that is a
-        # state's or a country's (Washington, California)
-        self.cells: dict[tuple[int, int], list[tuple[Place, str]]] = {}
-        for candidates, text in zip(options, texts):
-            if any(p.feature == COUNTRY or p.kind == "admin1" for p in candidates):
-                continue
-            for place in candidates:
-                if place.feature == CITY or place.kind == "admin2":
-                    self.cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append((place, text))
-        self.read: dict[int, tuple[Place, set[str]]] = {}  # id(place) -> (place, names read as it)
-        self.divisions: dict[tuple[str, str], tuple[str, set[str]]] = {}  # (country, admin1) -> (its name, names)
-        for place, text in zip(first, texts):
-            if place is not None and place.feature in (CITY, REGION) and place.country is not None:
-                self.read.setdefault(id(place), (place, set()))[1].add(text)
-                if place.kind == "admin1":
-                    self.divisions.setdefault((place.country, name_key(place.name)), (place.name, set()))[1].add(text)
-                elif place.kind == "admin2" and place.admin1:  # "Lamar County" names Texas too
-                    self.divisions.setdefault((place.country, name_key(place.admin1)), (place.admin1, set()))[1].add(text)
-        self.known: dict[tuple[int, str], tuple[float, str | None]] = {}
-
-    def near(self, place: Place, text: str) -> tuple[float, str | None]:
-        """Bonus for a place near the places read for names other than `text`, and the nearest."""
-        key = (id(place), text)
-        if key not in self.known:
-            near = [other for other, names in self.read.values() if names - {text}]
-            self.known[key] = _proximity(place, near)
-        return self.known[key]
-
-    def local(self, place: Place, text: str) -> bool:
-        """True when a city or county read for another name lies within 200 km: local evidence,
-        where a state named somewhere in the article is not."""
-        return any(other.feature == CITY or other.kind == "admin2" for other, names in self.read.values()
-                   if names - {text} and other is not place
-                   and distance_km(place.lat, place.lon, other.lat, other.lon) <= NEARBY[0][0])
-
-    def beside(self, place: Place, text: str) -> str | None:
-        """Another name that has a city or county reading within BESIDE_KM of this place."""
-        if not (place.feature == CITY or place.kind == "admin2"):
-            return None
-        y, x = math.floor(place.lat), math.floor(place.lon)
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                for other, name in self.cells.get((y + dy, x + dx), ()):
-                    if name != text and "admin2" in (place.kind, other.kind) and distance_km(
-                            place.lat, place.lon, other.lat, other.lon) <= BESIDE_KM:
-                        return name
-        return None
-
-    def division(self, place: Place, text: str) -> str | None:
-        """The state or province named elsewhere in the article that the place lies in."""
-        if place.feature == COUNTRY or not place.admin1 or place.country is None:
-            return None
-        for (country, key), (name, names) in self.divisions.items():
-            if country == place.country and names - {text} and _same_division(self.places, place.admin1, key):
-                return name
-        return None
-
-
-def _same_division(places, admin1: str, key: str) -> bool:
-    """A city's GeoNames division name ("Sindh") and a division named in the text ("Sindh
-    Province", "Pa.") are the same division."""
-    return name_key(admin1) == key or any(name_key(p.name) == key for p in places.candidates(admin1)
-                                           if p.kind == "admin1")
-
-
-def _proximity(place: Place, near: list[Place]) -> tuple[float, str | None]:
-    """Bonus for a place near the article's other places, and the nearest of them."""
-    if place.feature == COUNTRY or not near:
-        return 0.0, None
-    closest = min(near, key=lambda p: distance_km(place.lat, place.lon, p.lat, p.lon))
-    km = distance_km(place.lat, place.lon, closest.lat, closest.lon)
-    for within, bonus in NEARBY:
-        if km <= within:
-            return bonus, closest.name
-    return 0.0, None
+@dataclass
+class Mentioned:
+    """What holds for every candidate of one mention, worked out once."""
+    name: str  # as written
+    text: str  # as looked up (a dateline's capitals in title case)
+    candidates: list[Place]
+    context: dict[str, float]
+    sentence: set[str]  # the countries of the sentence's other entities
+    publisher: str | None
+    big: bool  # a country's or a state's name ("Lebanon", "Washington")
+    article: bool  # "the ..." before a name that has a region's reading
+    container: list[Place] | None
+    nation: str | None
+    prominence: dict[int, float]
 
 
 def choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[str, float], places,
@@ -226,6 +153,8 @@ def choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[st
     name = text_of(doc)[mention.start:mention.end]
     # a small town's alternate spelling is no reading ("Somme" is not Sémé)
     candidates = [p for p in candidates if p.feature != CITY or p.population >= 15_000 or places.bears(name, p)]
+    if len(candidates) <= 1:
+        return (candidates[0], "only reading") if candidates else (None, None)
     if entity is not None and own and id(entity) in own:
         code, amount = own[id(entity)]
         context = dict(context)
@@ -236,14 +165,18 @@ def choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[st
     if container and _in_a_list(doc, mention, container, candidates):
         container = None
     nation = entity.nation.code if entity is not None and entity.nation is not None else None
+    seen = Mentioned(name, text if text is not None else name, candidates, context,
+                     _sentence_countries(doc, mention, by_sentence or {}, entity), publisher_country(doc, places),
+                     any(p.feature == COUNTRY or p.kind == "admin1" for p in candidates),
+                     mention.i > 0 and doc[mention.i - 1].lower_ == "the" and any(p.feature == REGION for p in candidates),
+                     container, nation, {id(p): _prominence(p) for p in candidates})
     scored = []
     for place in candidates:
-        evidence = _evidence(doc, mention, place, name, candidates, context, places, entity, by_sentence,
-                             container, story, text if text is not None else name)
+        evidence = _evidence(place, seen, places, story)
         if nation is not None and mention.kind != "metonym" and place.feature == CITY and place.country != nation and not (
                 {"after", "division"} & {kind for kind, _, _ in evidence}):
             continue  # "Lebanon" is the country unless the text puts it in Pennsylvania ("Lebanon, Pa.")
-        scored.append((place, _prominence(place) + sum(amount for _, amount, _ in evidence), evidence))
+        scored.append((place, seen.prominence[id(place)] + sum(amount for _, amount, _ in evidence), evidence))
     if not scored:
         return None, None
     if len(scored) == 1:
@@ -253,62 +186,57 @@ def choose(doc: Doc, mention: Mention, candidates: list[Place], context: dict[st
     return best, _reason(evidence, second)
 
 
-def _evidence(doc: Doc, mention: Mention, place: Place, name: str, candidates: list[Place], context, places,
-              entity: Entity | None, by_sentence: dict | None, container: list[Place] | None,
-              story: Story | None, text: str) -> list[tuple[str, float, str | None]]:
+def _evidence(place: Place, seen: Mentioned, places, story: Story | None) -> list[tuple[str, float, str | None]]:
     """What the text says for this candidate beyond its prominence: (kind, bonus, reason)."""
     out: list[tuple[str, float, str | None]] = []
-    if place.feature == CITY and not places.bears(name, place):
+    if place.feature == CITY and not places.bears(seen.name, place):
         out.append(("spelling", -ALTERNATE, None))
-    if place.feature == CITY and mention.i > 0 and doc[mention.i - 1].lower_ == "the" and any(
-            p.feature == REGION for p in candidates):
+    if place.feature == CITY and seen.article:
         out.append(("article", -2.0, None))  # "the Pacific", "the Atlantic flyway": a sea or a region, not a town
     # A country's name read as another country's province (Georgia, the US state) needs
     # evidence near it: the article merely mentioning that country is not enough.
     # (A town named like a country is a candidate only with such evidence: see `choose`.)
-    elsewhere = (entity is not None and entity.nation is not None and place.country != entity.nation.code
-                 and place.feature != CITY)
-    if place.country and place.country in context and not elsewhere:
-        bonus = (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(context[place.country], 3.0) * 0.5
+    elsewhere = seen.nation is not None and place.country != seen.nation and place.feature != CITY
+    if place.country and place.country in seen.context and not elsewhere:
+        bonus = (3.0 if place.feature == COUNTRY else IN_COUNTRY) + min(seen.context[place.country], 3.0) * 0.5
         out.append(("country", bonus, f"article country {place.country}"))
-    if place.country and place.country == publisher_country(doc, places):
+    if place.country and place.country == seen.publisher:
         out.append(("publisher", PUBLISHER, f"publisher's country {place.country}"))
-    if place.country and place.country in _sentence_countries(doc, mention, by_sentence or {}, entity):
+    if place.country and place.country in seen.sentence:
         out.append(("sentence", IN_SENTENCE, f"sentence country {place.country}"))
-    if story is not None:
-        bonus, nearest = story.near(place, text)
+    if story is not None and place.feature != COUNTRY:
+        bonus, nearest = story.near(place, seen.text)
         if bonus:
             out.append(("near", bonus, f"near {nearest}"))
-        beside = story.beside(place, text) if not any(p.feature == COUNTRY or p.kind == "admin1"
-                                                      for p in candidates) else None
+        beside = story.beside(place, seen.text) if not seen.big else None
         if beside is not None:
             out.append(("beside", BESIDE, f"beside {beside}"))
-        division = story.division(place, text)
+        division = story.division(place, seen.text)
         # A state named somewhere in the article tells Springfield, Illinois, from Springfield,
         # Missouri; it does not make Boston a town in New York, nor Washington a town in Iowa,
         # unless the article's other cities or counties are near that town too.
-        if division is not None and (_close_namesakes(place, candidates) or (
-                story.local(place, text) and not any(p.kind == "admin1" for p in candidates))):
+        if division is not None and (_close_namesakes(place, seen) or (
+                story.local(place, seen.text) and not any(p.kind == "admin1" for p in seen.candidates))):
             out.append(("division", NAMED_DIVISION, f"in {division}, named in the article"))
-    if container:
+    if seen.container:
         # a town named like a country lies in a state written after it ("Mexico, Missouri"), not in
         # the next country of a list ("China, Japan and Korea")
-        town_of_nation = (entity is not None and entity.nation is not None
-                                           and place.feature == CITY and place.country != entity.nation.code)
+        town_of_nation = seen.nation is not None and place.feature == CITY and place.country != seen.nation
         inside = None
-        if not town_of_nation or any(outer.kind == "admin1" for outer in container):
-            inside = _inside(place, container, places)
+        if not town_of_nation or any(outer.kind == "admin1" for outer in seen.container):
+            inside = _inside(place, seen.container, places)
         if inside is not None:
             out.append(("after", inside[0], f"written after: {inside[1]}"))
     return out
 
 
-def _close_namesakes(place: Place, candidates: list[Place]) -> bool:
+def _close_namesakes(place: Place, seen: Mentioned) -> bool:
     """True when every candidate more prominent than this one is a city or county of its country
     at most ten times its size: a choice between like namesakes (Springfield, Athens)."""
-    mine = _prominence(place)
-    return all(p.country == place.country and (p.feature == CITY or p.kind == "admin2") and _prominence(p) - mine <= 1.0
-               for p in candidates if p is not place and _prominence(p) > mine)
+    mine = seen.prominence[id(place)]
+    return all(p.country == place.country and (p.feature == CITY or p.kind == "admin2")
+               and seen.prominence[id(p)] - mine <= 1.0
+               for p in seen.candidates if p is not place and seen.prominence[id(p)] > mine)
 
 
 def publisher_country(doc: Doc, places) -> str | None:
@@ -317,7 +245,8 @@ def publisher_country(doc: Doc, places) -> str | None:
     article = doc._.article
     if article is None or not article.url:
         return None
-    host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname or ""
+    url = article.url
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
     domain = host.rsplit(".", 1)[-1].lower()
     if len(domain) != 2 or domain in VANITY_DOMAINS:
         return None
@@ -344,7 +273,7 @@ def _inside(place: Place, container: list[Place], places) -> tuple[float, str] |
         if outer.feature == COUNTRY:
             found = (INSIDE_NEXT, outer.name)
         elif outer.kind == "admin1" and (place.feature == CITY or place.kind == "admin2"):
-            if place.admin1 and _same_division(places, place.admin1, name_key(outer.name)):
+            if place.admin1 and same_division(places, place.admin1, name_key(outer.name)):
                 found = (INSIDE_NEXT + INSIDE_DIVISION, outer.name)
             elif not place.admin1:  # a place whose division GeoNames does not name
                 found = (SAME_COUNTRY, outer.name)
