@@ -12,6 +12,12 @@ Tuesday", narrative "the next year", "for centuries", "a whole week", "less than
 "one hour and 45 minutes", "century-old", "every Monday morning", "at weekends", "late
 Wednesday", "early Monday", a clock time with "local time" before its day): 111/126 before
 its rules, 126/126 after; held-out 1 is now 46/46 ("for centuries" is a general rule of it).
+heldout2_phenomena.jsonl (95 expressions, many styles and countries) was written before that
+round's rules and scored at its end, once: 76/95 before, 90/95 after. Its misses, left as they
+are: "overnight" twice (the time dev set leaves it unannotated, so it is not read), "On 2
+March" (a day before a month that is also a word is read only with "of") and so "the following
+Monday" after it, and "an hour and a quarter" (the unit window ends 12 characters after
+"hour").
 """
 
 import json
@@ -76,3 +82,11 @@ def test_timex_phenomena_heldout_is_scored(analyzer):
     right = sum(r for r, _, _ in heldout.values())
     total = sum(t for _, t, _ in heldout.values())
     assert right / total >= 0.95, "\n".join(m for _, _, misses in heldout.values() for m in misses)
+
+
+def test_timex_phenomena_second_heldout_is_scored(analyzer):
+    heldout = phenomenon_accuracy(analyzer, DATA / "heldout2_phenomena.jsonl")
+    assert set(heldout) == set(FLOORS)
+    right = sum(r for r, _, _ in heldout.values())
+    total = sum(t for _, t, _ in heldout.values())
+    assert right / total >= 0.94, "\n".join(m for _, _, misses in heldout.values() for m in misses)
