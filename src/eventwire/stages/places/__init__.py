@@ -28,7 +28,7 @@ from ...document.article import CharSpan
 from ...document.layers import Entity, Mention, Toponym
 from ...nlp.syntax import sentence_start, text_of
 from ..base import Resources
-from .choose import article_countries, candidates_for, choose
+from .choose import article_countries, candidates_for, choose, division_word_after
 from .mentions import ADJECTIVE, DEMONYM, ORGANISATION, InsideName, toponym_mentions
 from .story import Story
 from .within import place_within
@@ -61,6 +61,9 @@ def find_places(doc: Doc, resources: Resources) -> list[Toponym]:
         if entity is not None and id(entity) in own:
             code, amount = own[id(entity)]
             others = {k: v for k, v in context.items() if k != code or v > amount}
+        division = division_word_after(doc, mention) if entity is None or entity.nation is None else None
+        if division is not None and places.candidates(f"{text} {division}"):
+            text = f"{text} {division}"  # "Tarrant counties": Tarrant County, not Tarrant, Alabama
         candidates = candidates_for(entity, mention, text, places, others)
         options.append((text, candidates))
     # First reading by context and prominence; then each ambiguous name again, nearer

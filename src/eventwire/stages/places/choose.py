@@ -300,6 +300,26 @@ def _in_a_list(doc: Doc, mention: Mention, container: list[Place], candidates: l
     return not doc[end - 1].text.endswith(".") and (end >= len(doc) or doc[end].lower_ in (",", "and", "or", "&"))
 
 
+# "Dallas and Tarrant counties", "Harris county": the type word after names, as the gazetteer writes it
+DIVISION_WORDS = {"counties": "County", "county": "County", "parishes": "Parish", "parish": "Parish",
+                  "provinces": "Province", "province": "Province", "districts": "District",
+                  "district": "District", "oblasts": "Oblast", "prefectures": "Prefecture"}
+
+
+def division_word_after(doc: Doc, mention: Mention) -> str | None:
+    """The division type written after a name that does not include it — "Harris county",
+    "Dallas, Tarrant and Collin counties" — in the gazetteer's form ("County"), or None."""
+    k = mention.j
+    while k < len(doc) and k - mention.j < 10:
+        word = doc[k].lower_
+        if word in DIVISION_WORDS and (k == mention.j or word.endswith("s")):
+            return DIVISION_WORDS[word]
+        if not (doc[k].pos_ == "PROPN" or word in (",", "and", "&")) or doc[k].is_sent_start:
+            return None
+        k += 1
+    return None
+
+
 def _next_place(doc: Doc, mention: Mention, places) -> list[Place] | None:
     """The countries and regions of a place written right after this one ("Paris, Texas",
     "Istanbul, Turkey", "SPRINGFIELD, Ill.") — where this one lies."""
