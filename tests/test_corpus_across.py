@@ -165,10 +165,13 @@ def test_a_country_filter_gives_the_whole_listings_events_in_its_order_and_pages
         text = f"Report {i}: forces shelled the town overnight, officials said, in attack number {i}."
         event = _event(text, "shelled", recipient=dyads[i % 3][1], day=days[i % 5])
         event["actor"]["countries"] = dyads[i % 3][0]
-        store.add(_record(text, f"Outlet {i}", days[i % 5], [event]), str(i), str(i))
+        events = [event]
+        if i == 9:  # two events of one article: the same first article and day, told apart by their ids
+            events.append({**_event(text, "attack", recipient="UKR", day=days[i % 5]), "type": "COERCE"})
+        store.add(_record(text, f"Outlet {i}", days[i % 5], events), str(i), str(i))
     aggregate(store)
     corpus = Corpus(store)
-    assert len(list(corpus.events())) == 10
+    assert len(list(corpus.events())) == 11
     codes = {k: v.upper() for k, v in filters.items() if k in ("actor", "recipient")}
     rest = {k: v for k, v in filters.items() if k not in codes}
     expected = [e["id"] for e in corpus.events(sort=sort, **rest)

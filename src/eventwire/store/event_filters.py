@@ -97,9 +97,10 @@ def _walk_country(wanted: EventFilter, side: str, code: str):
         conditions.append(w.date_last >= wanted.since)
     if wanted.until:
         conditions.append(_until(w.date_first, wanted.until))
-    keys = [w.date_first, w.first_article, w.event_id]
+    keys = [w.date_first, w.first_article]
+    keys = [key.desc() if wanted.sort.startswith("-") else key for key in keys] + [w.event_id]  # as event_order
     return (select(events).select_from(walk.join(events, events.c.id == w.event_id))
-            .where(and_(*conditions)).order_by(*(k.desc() if wanted.sort.startswith("-") else k for k in keys)))
+            .where(and_(*conditions)).order_by(*keys))
 
 
 def event_conditions(wanted: EventFilter, walked: tuple | None = None) -> list:
