@@ -115,6 +115,8 @@ def _when_where_table(record: dict[str, Any]) -> Table | None:
         seen.add(key)
         where = f"{place['name']}, {place['country'] or '—'} ({place['lat']:.2f}, {place['lon']:.2f})" \
             if place["lat"] is not None else "not placed"
+        if place.get("reason") and place["reason"] != "only reading":
+            where += f" — {place['reason']}"  # why this namesake: "written after: Texas"
         table.add_row(Text(place["span"]["text"]), place["feature"] or "place", Text(where))
     return table
 
