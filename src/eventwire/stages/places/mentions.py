@@ -81,7 +81,13 @@ def _names_no_place(doc: Doc, mention: Mention, resources: Resources) -> bool:
         return True
     text = text_of(doc)
     found = named.name_at(text, mention.start)
-    return found is not None and len(found[0]) > mention.end - mention.start
+    if found is None or len(found[0]) <= mention.end - mention.start:
+        return False
+    # the words after the place must be read as a name here, not as the sentence going on:
+    # "a China rose" is a plant, "Exports from China rose" a verb
+    end = mention.start + len(found[0])
+    rest = [t for t in doc[mention.j:] if t.idx < end]
+    return not any(t.pos_ in ("VERB", "AUX") for t in rest)
 
 
 def _inside_unknown_name(doc: Doc, entity: Entity, mention: Mention, resources: Resources | None):
