@@ -16,8 +16,10 @@ sector since a month, an actor's first page), each drawn with its own countries,
 sectors, months and years from a seeded random generator (the corpus's country weights), so
 that the figures are about queries, not about one query answered again and again.
 
-What it prints, for each load: requests, errors, requests/s, latency p50 / p95 / max (ms),
-then p50 / p95 and the mean rows of a page per kind of query
+What it prints, for each load: requests, errors, requests/s, latency p50 / p95 / max (ms), the
+server's CPU time per request (user + system of its processes, from /proc: what a request costs
+the server, which a busy shared machine moves far less than it moves latencies), then p50 / p95
+and the mean rows of a page per kind of query
   one        one client, closed loop, for a quarter of the time: what a query costs with
              nobody ahead of it in the queue
   closed     --clients clients in a closed loop (each sends its next request as soon as the
@@ -128,6 +130,29 @@ def rss_mb(pid: int) -> float:
     return total
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) a process and its children (a server's worker processes)
+    have used so far: unlike a latency, little moved by the other jobs on a shared machine."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: its parent's id
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def measured(pid: int, run) -> dict:
+    """A load's result (`run` is its coroutine), with the server's CPU seconds during it."""
+    before = cpu_seconds(pid)
+    result = asyncio.run(run)
+    result["cpu"] = cpu_seconds(pid) - before
+    return result
+
+
 def start_server(db: str, workers: int = 1) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
@@ -194,6 +219,10 @@ def report(label: str, result: dict) -> tuple[float, int]:
     print(f"        {len(every):,} requests, {len(result['errors'])} errors, "
           f"{len(every) / result['seconds']:.1f} requests/s")
     print(f"        latency p50 {percentile(every, 0.5):.1f} ms, p95 {p95:.1f} ms, max {max(every, default=0):.1f} ms")
+    if "cpu" in result:
+        answered = len(every) + len(result["errors"])
+        print(f"        server CPU {result['cpu'] * 1000 / max(1, answered):.2f} ms a request (user + system time "
+              "of its processes over the requests)")
     for kind, values in result["latencies"].items():
         counts = result["rows"][kind]
         print(f"          {kind:22} p50 {percentile(values, 0.5):7.1f} ms  p95 {percentile(values, 0.95):7.1f} ms"
@@ -254,14 +283,14 @@ def main() -> None:
         sampler.start()
         server_label = f"the server with {args.workers} processes" if args.workers > 1 else "the server"
         errors = report(f"one     /api/events, 1 client (closed loop) for {args.seconds / 4:.0f} s, {server_label}",
-                        asyncio.run(load(base, 1, args.seconds / 4, drawn)))[1]
+                        measured(server.pid, load(base, 1, args.seconds / 4, drawn)))[1]
         p95, more = report(f"closed  /api/events, {args.clients} closed-loop clients for {args.seconds:.0f} s",
-                           asyncio.run(load(base, args.clients, args.seconds, drawn)))
+                           measured(server.pid, load(base, args.clients, args.seconds, drawn)))
         errors += more
         for rate in rates:
             errors += report(f"paced   /api/events, {args.clients} clients each sending {rate:g} requests/s "
                              f"(offered {args.clients * rate:g} requests/s) for {args.seconds:.0f} s",
-                             asyncio.run(load(base, args.clients, args.seconds, drawn, rate=rate)))[1]
+                             measured(server.pid, load(base, args.clients, args.seconds, drawn, rate=rate)))[1]
         sampling.set()
         sampler.join()
         print(f"\nload average at the end of the loads {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

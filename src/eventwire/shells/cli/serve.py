@@ -26,7 +26,10 @@ WORKER_DB_ENV = "EVENTWIRE_SERVE_DB"  # set by `serve --workers N` for its worke
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Server processes (uvicorn workers) answering requests: more than one uses more cores, each "
                    "process with its own connections to the store (and its own model, once it analyses).")
-def serve(db, host, port, token_file, workers) -> None:
+@click.option("--access-log", is_flag=True,
+              help="Log every request on standard error (uvicorn's access log): off by default, since writing "
+                   "its line cost a sixth of the server's own CPU per request; errors are logged either way.")
+def serve(db, host, port, token_file, workers, access_log) -> None:
     """Serve the store over HTTP: the JSON API under /api (its schema at /openapi.json, docs at
     /docs) and the pages to read it. Writes (POST /api/articles, /api/analyze?store=true) need
     `Authorization: Bearer TOKEN`."""
@@ -45,7 +48,7 @@ def serve(db, host, port, token_file, workers) -> None:
     click.echo(f"serving {app.state.store.name} on http://{host}:{port}/ (API docs at /docs)"
                + (f" with {workers} processes" if workers > 1 else ""), err=True)
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log)
         return
     # uvicorn starts each worker process by importing worker_app, which makes its own app from
     # the environment it inherits; the app made above has opened (and, if old, migrated) the
@@ -53,7 +56,8 @@ def serve(db, host, port, token_file, workers) -> None:
     os.environ[WORKER_DB_ENV] = db or ""
     if token is not None:
         os.environ[TOKEN_ENV] = token
-    uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
+    uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info",
+                access_log=access_log)
 
 
 def worker_app():
