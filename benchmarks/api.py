@@ -329,13 +329,13 @@ def main() -> None:
         print(f"\nmemory  the server at rest {at_rest:.0f} MB, under the query loads at most {peak[0]:.0f} MB, "
               f"after the analyses {after_analyses:.0f} MB")
         print("\ngoals")
-        for goal, met, measured in (
+        for goal, met, figure in (
                 (f"/api/events p95 under {GOAL_P95_MS} ms, {args.clients} closed-loop clients", p95 < GOAL_P95_MS,
                  f"{p95:.1f} ms"),
                 ("0 errors under the loads", not errors, f"{errors}"),
                 (f"/api/analyze at least {GOAL_ANALYZE_RATIO}x the CLI, none failed",
                  api_rate / cli_rate >= GOAL_ANALYZE_RATIO and not failed, f"{api_rate / cli_rate:.2f}x, {failed} failed")):
-            print(f"  {'met    ' if met else 'NOT MET'}  {goal}: {measured}")
+            print(f"  {'met    ' if met else 'NOT MET'}  {goal}: {figure}")
     finally:
         server.terminate()
         server.wait(timeout=30)
