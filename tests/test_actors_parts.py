@@ -4,13 +4,16 @@ hand-built knowledge base, so each rule is tested on its own and fast."""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
+import eventwire.knowledge
 from eventwire.document.article import Article, CharSpan
 from eventwire.document.doc import start_document
 from eventwire.document.layers import ActorMention, Entity, Mention
@@ -236,15 +239,24 @@ def test_claims_label_for_known_names(knowledge):
     ("the Torun model", ["DET", "PROPN", "NOUN"], (1, 2), False),
 ])
 def test_place_names_cues_say_a_place_is_meant(text, pos, span, says):
-    cues = PlaceCues(make_doc(text, pos=pos), {})
+    cues = PlaceCues(make_doc(text, pos=pos), {}, _lexicon_only())
     assert cues.says_place(*span) is says
 
 
+def _lexicon_only() -> SimpleNamespace:
+    """Resources whose knowledge has the real lexicon.toml word lists (the place cues' words)."""
+    raw = tomllib.loads((Path(eventwire.knowledge.__file__).parent.parent / "data" / "lexicon.toml").read_text("utf-8"))
+    lexicon = {section: {name: frozenset(words) for name, words in lists.items() if isinstance(words, list)}
+               for section, lists in raw.items() if isinstance(lists, dict)}
+    return SimpleNamespace(knowledge=SimpleNamespace(words=lambda section, name: lexicon.get(section, {}).get(name, frozenset())))
+
+
 def test_place_names_a_list_with_a_place_is_a_place():
+    resources = _lexicon_only()
     doc = make_doc("Migori , Homa and Kisumu", pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"])
-    cues = PlaceCues(doc, {0: Candidate(0, 1, "GPE")})
+    cues = PlaceCues(doc, {0: Candidate(0, 1, "GPE")}, resources)
     assert cues.says_place(2, 3)  # ", Homa" after a place
-    assert not PlaceCues(doc, {0: Candidate(0, 1, "ORG")}).says_place(2, 3)
+    assert not PlaceCues(doc, {0: Candidate(0, 1, "ORG")}, resources).says_place(2, 3)
 
 
 # ---- actors: modifiers --------------------------------------------------------------
