@@ -157,7 +157,8 @@ def test_cli_eval_time_scores_a_gold_file(runner, tmp_path):
     text = "Officials said Friday that talks would resume next week."
     record = {"id": "t1", "dct": "2022-03-28", "text": text, "timexes": [
         {"span": [15, 21], "text": "Friday", "type": "DATE", "value": "2022-03-25"},
-        {"span": [46, 55], "text": "next week", "type": "DATE", "value": "2022-W14"}]}
+        # said on Friday 25 March: "next week" is the week after that Friday, not after publication
+        {"span": [46, 55], "text": "next week", "type": "DATE", "value": "2022-W13"}]}
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     result = runner.invoke(main, ["eval", "time", str(gold), "--json"])
     assert result.exit_code == 0, result.output
