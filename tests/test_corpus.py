@@ -124,3 +124,63 @@ def test_quotes_by_speaker_and_words(store_url):
     assert (row["speaker"], row["speaker_name"], row["content"]) == ("he", "William Ruto", "We want peace")
     assert list(quotes(store, words="PEACE")) and not list(quotes(store, words="war"))
     assert not list(quotes(store, speaker="Odinga"))
+
+
+def _sided(n, type_, actor, recipient, text, trigger, date, actor_sectors=(), recipient_sectors=()):
+    event = _event(n, type_, actor, recipient, trigger, text, date)
+    event["actor"]["sectors"], event["recipient"]["sectors"] = list(actor_sectors), list(recipient_sectors)
+    return event
+
+
+@pytest.fixture
+def walked(store_url):
+    """Events whose sides have one or two countries and sectors, one of them reported on three
+    days two days apart (one event, May 1 to May 5)."""
+    from eventwire.store.aggregate import aggregate
+
+    store = Store.open(store_url)
+    rows = [(["RUS"], ["UKR"], ["MIL"], ["GOV"], "2024-05-01"), (["RUS", "BLR"], ["UKR"], ["GOV", "MIL"], [], "2024-05-02"),
+            (["UKR"], ["RUS"], ["MIL"], ["MIL"], "2024-05-02"), (["BLR"], ["UKR", "POL"], ["GOV"], ["MIL"], "2024-05-07"),
+            (["RUS"], ["CHN"], [], ["GOV"], "2024-06-01"), (["IND"], ["PAK"], ["MIL"], ["MIL"], "2024-05-20")]
+    for n, (actor, recipient, actor_sectors, recipient_sectors, day) in enumerate(rows):
+        text = f"Forces of {' and '.join(actor)} struck {' and '.join(recipient)} positions (report {n})."
+        store.add(_record(text, [_sided(1, "ASSAULT", actor, recipient, text, "struck", day, actor_sectors,
+                                        recipient_sectors)], published=day), f"w{n}", f"w{n}.txt")
+    for n, day in enumerate(("2024-05-01", "2024-05-03", "2024-05-05")):  # two days apart: one event
+        text = f"Kenyan police dispersed protesters in Nairobi, day {n}."
+        store.add(_record(text, [_sided(1, "PROTEST", ["KEN"], ["KEN"], text, "dispersed", day, ["GOV"], ["CVL"])],
+                          published=day), f"k{n}", f"k{n}.txt")
+    aggregate(store)
+    return store
+
+
+@pytest.mark.parametrize("filters", [
+    {"actor": "RUS"}, {"actor": "blr"}, {"recipient": "UKR"}, {"actor": "RUS", "recipient": "UKR"},
+    {"actor": "BLR", "recipient": "POL"}, {"actor": "UKR", "recipient": "BLR"}, {"actor": "RU"},
+    {"actor": "RUS", "actor_sector": "MIL"}, {"actor": "BLR", "actor_sector": "gov"}, {"actor": "RUS", "actor_sector": "MI"},
+    {"actor": "RUS", "recipient_sector": "GOV"}, {"recipient": "UKR", "recipient_sector": "MIL"},
+    {"actor": "RUS", "recipient": "UKR", "actor_sector": "GOV"}, {"actor": "RUS", "since": "2024-05-02"},
+    {"actor": "RUS", "recipient": "UKR", "until": "2024-05-01"}, {"recipient": "UKR", "since": "2024-05", "until": "2024-05"},
+    {"actor": "KEN", "since": "2024-05-05"}, {"actor": "KEN", "recipient": "KEN", "since": "2024-05-04"},
+    {"since": "2024-05-05", "type": "PROTEST"}, {"since": "2024-05-05"}, {"actor": "IND", "since": "2024-W21"}])
+def test_walked_events_are_the_events_every_filter_selects(walked, filters):
+    """Sorted by date, a country's events are walked in event_countries, a dyad's in event_dyads,
+    a side's sector checked in the walk; sorted otherwise the events table is filtered whole.
+    Both give the same events, and the date order is the listings' order."""
+    corpus = Corpus(walked)
+    by_date = list(corpus.events(**filters))
+    assert sorted(e["id"] for e in by_date) == sorted(e["id"] for e in corpus.events(**filters, sort="n_mentions"))
+    assert [(e["date_first"], e["id"]) for e in by_date] == sorted((e["date_first"], e["id"]) for e in by_date)
+
+
+def test_an_event_reported_over_days_is_found_since_its_last_day(walked):
+    """The store records its longest event (4 days: May 1 to 5); a `since` bound starts the
+    walk that many days early, so the event that began before `since` is still found."""
+    from eventwire.store.aggregate import longest_event
+
+    with walked.connect() as conn:
+        assert longest_event(conn) == 4
+    corpus = Corpus(walked)
+    protest = [e for e in corpus.events(actor="KEN", since="2024-05-05")]
+    assert [(e["date_first"], e["date_last"], e["n_mentions"]) for e in protest] == [("2024-05-01", "2024-05-05", 3)]
+    assert [e["id"] for e in corpus.events(actor="KEN", since="2024-05-06")] == []

@@ -46,7 +46,7 @@ def test_a_version_1_store_is_migrated_with_its_articles_and_events(v1_copy):
     mentions = before.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
     before.close()
     store = Store.open(v1_copy)
-    assert store.migrated == ["0002", "0003"]
+    assert store.migrated == ["0002", "0003", "0004"]
     assert store.counts()["articles"] == 5 and store.counts()["event_mentions"] == mentions
     corpus = Corpus(store)
     # every event id the old store handed out still leads to an event, now with its new columns
@@ -104,7 +104,7 @@ def test_a_version_1_store_on_postgresql_is_migrated(store_url):
     assert "actors" not in inspect(engine).get_table_names()
     engine.dispose()
     store = Store.open(store_url)
-    assert store.migrated == ["0002", "0003"]
+    assert store.migrated == ["0002", "0003", "0004"]
     assert next(Corpus(store).actors(name="Zelensky"))["n_articles"] == 1
     assert store.counts()["articles"] == 5
 
@@ -114,16 +114,24 @@ def _country_events(store):
     return {query: [e["id"] for e in corpus.events(**filters, uncounted=True)] for query, filters in (
         ("actor", {"actor": "RUS"}), ("lower case", {"actor": "rus"}), ("recipient", {"recipient": "UKR"}),
         ("dyad", {"actor": "RUS", "recipient": "UKR"}), ("one of two", {"actor": "BLR"}),
-        ("a prefix is not a code", {"actor": "RU"}), ("none", {"actor": "KEN"}))}
+        ("a prefix is not a code", {"actor": "RU"}), ("none", {"actor": "KEN"}),
+        ("dyad, one of two", {"actor": "blr", "recipient": "UKR", "since": "2024-05"}),
+        ("dyad, reversed", {"actor": "UKR", "recipient": "RUS"}),
+        ("sector", {"actor": "RUS", "actor_sector": "mil"}), ("sector among two", {"actor": "BLR", "actor_sector": "GOV"}),
+        ("recipient's sector", {"actor": "RUS", "recipient_sector": "MIL"}),
+        ("a sector prefix is not a sector", {"actor": "RUS", "actor_sector": "MI"}))}
 
 
-def test_a_version_2_store_is_migrated_to_3_and_answers_country_queries_the_same(store_url):
-    """Version 3 finds an event's countries in event_countries; the migration fills it from the
-    events a version-2 store holds, and a country query gives the same events as before."""
+def test_a_version_2_store_is_migrated_and_answers_country_queries_the_same(store_url):
+    """Version 3 finds an event's countries in event_countries, version 4 a dyad in event_dyads
+    and a side's sectors beside its country; the migrations and the rebuild after them fill
+    them from the events a version-2 store holds, and country, dyad and sector queries give the
+    same events as before."""
     store = Store.open(store_url)
     text = "Russian and Belarusian forces shelled Kharkiv; Russia denied attacking Ukraine's grid."
     events = [{"id": f"v{n}", "type": "ASSAULT", "mode": None, "counted": counted, "negated": not counted,
-               "modality": None, "actor": {"countries": actor}, "recipient": {"countries": ["UKR"]},
+               "modality": None, "actor": {"countries": actor, "sectors": ["GOV", "MIL"][-len(actor):]},
+               "recipient": {"countries": ["UKR"], "sectors": ["MIL"] * (len(actor) - 1)},
                "trigger": {"start": text.index(trigger), "end": text.index(trigger) + len(trigger)},
                "sentence": {"start": 0, "end": len(text)}, "date": {"value": "2024-05-06", "source": "text"},
                "place": None, "pattern": "test"}
@@ -133,18 +141,20 @@ def test_a_version_2_store_is_migrated_to_3_and_answers_country_queries_the_same
                "events": events, "quotes": []}, "a", "a.txt")
     aggregate(store)
     expected = _country_events(store)
-    assert [len(ids) for ids in expected.values()] == [2, 2, 2, 2, 1, 0, 0]
+    assert [len(ids) for ids in expected.values()] == [2, 2, 2, 2, 1, 0, 0, 1, 0, 2, 1, 1, 0]
     store.engine.dispose()
     _back_to_version_2(store_url)
     store = Store.open(store_url)
-    assert store.migrated == ["0003"]
+    assert store.migrated == ["0003", "0004"]
     assert _country_events(store) == expected
     store.engine.dispose()
     engine = _back_to_version_2(store_url)
     with engine.begin() as conn:  # the migration alone fills the table, from the events the store holds
-        assert migrate.upgrade(conn) == ["0003"]
-        made = {tuple(r) for r in conn.execute(select(schema.event_countries))}
-        wanted = {tuple(r.values()) for e in conn.execute(select(schema.events)).mappings() for r in country_rows(e)}
+        assert migrate.upgrade(conn, target="0003") == ["0003"]
+        made = {tuple(r) for r in conn.execute(select(*(c for c in schema.event_countries.c if c.name != "sectors")))}
+        wanted = {tuple(value for key, value in r.items() if key != "sectors")  # since version 4
+                  for e in conn.execute(select(schema.events)).mappings() for r in country_rows(e)}
+        assert migrate.upgrade(conn) == ["0004"]
     engine.dispose()
     assert made == wanted and len(made) == 5  # RUS BLR -> UKR, RUS -> UKR
     assert _country_events(Store.open(store_url)) == expected
@@ -155,6 +165,7 @@ def _back_to_version_2(store_url):
     of events."""
     engine = create_engine(store_url if "://" in store_url else f"sqlite:///{store_url}")
     with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE event_dyads")
         conn.exec_driver_sql("DROP TABLE event_countries")
         for index in ("events_type_date", "events_place_date", "events_date"):
             conn.exec_driver_sql(f"DROP INDEX {index}")

@@ -94,23 +94,67 @@ def _rebuild_events(conn, story_of: dict[int, str]) -> dict[str, int]:
     aliases = {old: owner.get(first) for old, first in previous.items() if old not in new_ids}
     aliases.update({old: aliases.get(target, target) for old, target in old_ids.items()})
     aliases = {old: target for old, target in aliases.items() if target is not None and old not in new_ids}
-    for table in (schema.event_links, schema.event_countries, schema.events, schema.event_aliases):
+    for table in (schema.event_links, schema.event_countries, schema.event_dyads, schema.events,
+                  schema.event_aliases):
         conn.execute(table.delete())
     if events:
         conn.execute(schema.events.insert(), events)
         conn.execute(schema.event_links.insert(), links)
         conn.execute(schema.event_countries.insert(), [row for e in events for row in country_rows(e)])
+        dyads = [row for e in events for row in dyad_rows(e)]
+        if dyads:
+            conn.execute(schema.event_dyads.insert(), dyads)
     if aliases:
         conn.execute(schema.event_aliases.insert(), [{"old_id": k, "event_id": v} for k, v in aliases.items()])
+    record_longest_event(conn, ((e["date_first"], e["date_last"]) for e in events))
     return {"events": len(events), "event_mentions": len(links)}
+
+
+LONGEST_EVENT_KEY = "events_longest_days"
+
+
+def record_longest_event(conn, dates=None) -> None:
+    """Keep in the store's meta table the most days any event spans (date_first to date_last):
+    an event dated on or after a day then starts no earlier than that day less these days, a
+    bound the listings' date-ordered indexes can start from (event_filters.py). `dates`: the
+    events' (date_first, date_last), read from the events table when not given."""
+    if dates is None:
+        c = schema.events.c
+        dates = conn.execute(select(c.date_first, c.date_last).where(c.date_first.is_not(None)))
+    longest = 0
+    for first, last in dates:
+        if first and last and first != last:
+            longest = max(longest, (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days)
+    meta = schema.meta
+    conn.execute(meta.delete().where(meta.c.key == LONGEST_EVENT_KEY))
+    conn.execute(meta.insert().values(key=LONGEST_EVENT_KEY, value=str(longest)))
+
+
+def longest_event(conn) -> int | None:
+    """The days recorded by record_longest_event; None for a store that has not recorded them."""
+    value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == LONGEST_EVENT_KEY)).scalar()
+    return int(value) if value is not None and value.isdigit() else None
 
 
 def country_rows(event: dict[str, Any]) -> list[dict[str, str]]:
     """An event's rows of event_countries: each code of its actor and of its recipient countries,
-    with the event's dates and first article (its place in the listings' order)."""
-    return [{"event_id": event["id"], "side": side, "country": code, "date_first": event["date_first"],
+    with that side's sectors and the event's dates and first article (its place in the
+    listings' order)."""
+    return [{"event_id": event["id"], "side": side, "country": code, "sectors": event[f"{side}_sectors"],
+             "date_first": event["date_first"], "date_last": event["date_last"],
+             "first_article": event["first_article"]}
+            for side in ("actor", "recipient") for code in _codes(event[f"{side}_countries"])]
+
+
+def dyad_rows(event: dict[str, Any]) -> list[dict[str, str]]:
+    """An event's rows of event_dyads: each pair of an actor and a recipient country code."""
+    return [{"event_id": event["id"], "actor": actor, "recipient": recipient, "date_first": event["date_first"],
              "date_last": event["date_last"], "first_article": event["first_article"]}
-            for side in ("actor", "recipient") for code in dict.fromkeys((event[f"{side}_countries"] or "").split())]
+            for actor in _codes(event["actor_countries"]) for recipient in _codes(event["recipient_countries"])]
+
+
+def _codes(codes: str | None) -> list[str]:
+    return list(dict.fromkeys((codes or "").split()))
 
 
 def _add_evidence(conn, firsts: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:

@@ -27,19 +27,23 @@ from typing import Any, Iterator
 from sqlalchemy import and_, exists, func, literal, or_, select, true
 
 from . import schema
-from .event_filters import (  # noqa: F401  (event_order, event_query, week_start: as before, from here too)
+from .event_filters import (  # noqa: F401  (event_order, week_start: as before, from here too)
     EVENT_SORTS,
     EventFilter,
     checked,
-    common_conditions,
     contains,
-    event_conditions,
+    earliest_start,
     event_order,
-    event_query,
-    events_query,
+    filter_values,
     page,
     positive,
     week_start,
+)
+from .event_queries import (  # noqa: F401
+    common_conditions,
+    event_conditions,
+    event_query,
+    events_statement,
 )
 from .store import Store
 
@@ -71,8 +75,18 @@ class Corpus:
     def events(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Events (mentions of one happening counted once), earliest first, filtered; each with
         its first mention's trigger and sentence."""
+        from .aggregate import longest_event
+
         wanted = checked(EventFilter(**filters))
-        yield from self._rows(page(events_query(wanted), wanted.limit, wanted.offset), EVENT_COLUMNS)
+        page(select(), wanted.limit, wanted.offset)  # a bad page is refused before the store is read
+        with self.store.connect() as conn:
+            if wanted.since and wanted.starts_from is None:
+                wanted.starts_from = earliest_start(wanted.since, longest_event(conn))
+            values = filter_values(wanted)
+            values.update({name: value for name, value in (("limit", wanted.limit), ("offset", wanted.offset))
+                           if value})
+            statement = events_statement(frozenset(values), wanted.sort, EVENT_COLUMNS)
+            yield from _rows_of(conn.execute(statement, values), EVENT_COLUMNS)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with every mention of it; an id merged into another event leads there."""
@@ -91,14 +105,13 @@ class Corpus:
         wanted = checked(EventFilter(**filters))
         mentions, articles = schema.event_mentions, schema.articles
         c = mentions.c
-        conditions = _mention_conditions(wanted)
         query = (
             select(*(col for col in mentions.c if col.name in MENTION_COLUMNS),
                    _slice(articles.c.text, c.trigger_start, c.trigger_end).label("trigger"),
                    _slice(articles.c.text, c.sentence_start, c.sentence_end).label("sentence"),
                    articles.c.published, articles.c.outlet, articles.c.url, articles.c.input_id)
             .join(articles, articles.c.id == c.article)
-            .where(and_(true(), *conditions))
+            .where(_mention_conditions(wanted))
             .order_by(c.article, c.trigger_start, c.event)
         )
         for row in self._rows(page(query, wanted.limit, wanted.offset), MENTION_COLUMNS):
@@ -109,7 +122,7 @@ class Corpus:
     def count_mentions(self, **filters: Any) -> int:
         """How many rows mentions(**filters) gives, counted by the database rather than read."""
         query = select(func.count()).select_from(schema.event_mentions).where(
-            and_(true(), *_mention_conditions(checked(EventFilter(**filters)))))
+            _mention_conditions(checked(EventFilter(**filters))))
         with self.store.connect() as conn:
             return conn.execute(query).scalar_one()
     def timeline(self, actor: str, recipient: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
@@ -124,8 +137,9 @@ class Corpus:
         counts: Counter = Counter()
         mentions: Counter = Counter()
         c = schema.events.c  # only the columns a timeline needs: no evidence texts
+        values = filter_values(checked(EventFilter(**filters)))
         query = select(c.date_first, c.first_seen, c.type, c.n_mentions).where(
-            and_(true(), *event_conditions(checked(EventFilter(**filters)))))
+            and_(true(), *event_conditions(frozenset(values)))).params(values)
         for event in self._rows(query, ("date_first", "first_seen", "type", "n_mentions")):
             day = _day(event["date_first"]) or _day(event["first_seen"])
             if day is None:
@@ -224,14 +238,22 @@ class Corpus:
 
     def _rows(self, query, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
         with self.store.connect() as conn:
-            result = conn.execute(query)
-            # by position, a few hundred rows a fetch: a row's mapping, key by key, took most of
-            # a 100-row page's time in Python
-            names = list(result.keys())
-            at = [names.index(key) if key in names else None for key in columns]
-            while rows := result.fetchmany(500):
-                for row in rows:
-                    yield {key: None if i is None else row[i] for key, i in zip(columns, at)}
+            yield from _rows_of(conn.execute(query), columns)
+
+
+def _rows_of(result, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """A result's rows as dicts of `columns` (None for one it lacks), a few hundred rows a fetch,
+    by position: a row's mapping, key by key, took most of a 100-row page's time in Python."""
+    names = list(result.keys())
+    if names[:len(columns)] == list(columns):  # the query's own order: zipped, in C
+        while rows := result.fetchmany(500):
+            for row in rows:
+                yield dict(zip(columns, row))
+        return
+    at = [names.index(key) if key in names else None for key in columns]
+    while rows := result.fetchmany(500):
+        for row in rows:
+            yield {key: None if i is None else row[i] for key, i in zip(columns, at)}
 
 
 def quotes(store: Store, speaker: str | None = None, words: str | None = None,
@@ -240,10 +262,11 @@ def quotes(store: Store, speaker: str | None = None, words: str | None = None,
     return Corpus(store).quote_mentions(speaker=speaker, words=words, limit=limit)
 
 
-def _mention_conditions(wanted: EventFilter) -> list:
-    """The conditions of Corpus.mentions (and of its count)."""
+def _mention_conditions(wanted: EventFilter):
+    """The condition of Corpus.mentions (and of its count), its values bound."""
     c = schema.event_mentions.c
-    conditions = common_conditions(wanted, c, c.date, c.date)
+    values = filter_values(wanted, events=False)
+    conditions = common_conditions(frozenset(values), c, c.date, c.date)
     if not (wanted.uncounted or (wanted.negated and wanted.hypothetical)):
         if wanted.negated:
             conditions.append(or_(c.counted.is_(True), c.negated.is_(True)))
@@ -260,7 +283,7 @@ def _mention_conditions(wanted: EventFilter) -> list:
     if wanted.story:
         conditions.append(exists().where(schema.story_articles.c.article == c.article,
                                          schema.story_articles.c.story_id == wanted.story))
-    return conditions
+    return and_(true(), *conditions).params(values)
 
 
 def _slice(text, start, end):

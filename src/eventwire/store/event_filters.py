@@ -1,9 +1,6 @@
-"""What a listing's filters ask of the store, as SQLAlchemy conditions: the events' and their
-mentions' filters (EventFilter), the events' orders, and the paging every listing shares.
-
-Events are listed from indexes in the listings' order (date_first, first_article, id): a
-country's from event_countries (each code of each side of each event, one a row), a type's or
-a place's from the events' own, so a page is read in order and stops after its rows.
+"""What a listing's filters ask of the store: the events' and their mentions' filters
+(EventFilter), checked; the values they bind, by name (filter_values); the events' orders; and
+the paging every listing shares. The SQL they make is event_queries.py's.
 """
 
 from __future__ import annotations
@@ -13,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, func, literal, or_, select, true
+from sqlalchemy import func
 
 from ..errors import InputError
 from . import schema
@@ -44,6 +41,10 @@ class EventFilter:
     limit: int | None = None
     offset: int | None = None  # rows skipped first: where a page starts
     sort: str = "date"  # events only: one of EVENT_SORTS (a leading - for the largest or latest first)
+    # events only, set by Corpus.events from the store: the earliest day an event dated `since`
+    # or later can start (that day less the store's longest event), where a walk in date order
+    # begins instead of reading every earlier event to find the few long ones
+    starts_from: str | None = None
 
 
 def week_start(value: str) -> str:
@@ -69,68 +70,16 @@ def event_order(sort: str = "date") -> list:
     return [key.desc() if sort.startswith("-") else key for key in keys] + [c.id]
 
 
-def event_query(query, **filters: Any):
-    """`query` (a select over the events table) narrowed and paged as Corpus.events would be:
-    for exports of the same events in other shapes (POLECAT, PLOVER)."""
-    wanted = checked(EventFilter(**filters))
-    return page(query.where(and_(true(), *event_conditions(wanted))), wanted.limit, wanted.offset)
-
-
-def events_query(wanted: EventFilter):
-    """The select of Corpus.events, before its page: from a country's rows in event_countries
-    when one is asked for and the order is by date, else from the events' own indexes."""
-    side, code = ("actor", wanted.actor) if wanted.actor else ("recipient", wanted.recipient)
-    if code and wanted.sort.lstrip("-") == "date":
-        return _walk_country(wanted, side, code.upper())
-    return (select(schema.events).where(and_(true(), *event_conditions(wanted)))
-            .order_by(*event_order(wanted.sort)))
-
-
-def _walk_country(wanted: EventFilter, side: str, code: str):
-    """Events of a country, in date order: read from event_countries' index in that order
-    (date_first, first_article, id, as event_order), so a page stops after its rows instead of
-    reading and sorting all of the country's events; its dates are checked in the index too."""
-    events, walk = schema.events, schema.event_countries.alias("walk")
-    w = walk.c
-    conditions = [w.side == side, w.country == code, *event_conditions(wanted, walked=(side, w.event_id))]
-    if wanted.since:
-        conditions.append(w.date_last >= wanted.since)
-    if wanted.until:
-        conditions.append(_until(w.date_first, wanted.until))
-    keys = [w.date_first, w.first_article]
-    keys = [key.desc() if wanted.sort.startswith("-") else key for key in keys] + [w.event_id]  # as event_order
-    return (select(events).select_from(walk.join(events, events.c.id == w.event_id))
-            .where(and_(*conditions)).order_by(*keys))
-
-
-def event_conditions(wanted: EventFilter, walked: tuple | None = None) -> list:
-    """The conditions on events; `walked`: (side, event id column) when the query reads that
-    side's country from event_countries already (_walk_country)."""
-    c = schema.events.c
-    conditions = common_conditions(wanted, c, c.date_first, c.date_last, countries=False, until=_until)
-    countries = schema.event_countries
-    for side, code in (("actor", wanted.actor), ("recipient", wanted.recipient)):
-        if not code or (walked and walked[0] == side):
-            continue
-        has = countries.alias(f"{side}_country").c
-        if walked:  # one event at a time, as the walk reaches it: an index probe (of event_id,
-            # not SELECT *: SQLite would take the index that covers every column, not this one's)
-            conditions.append(select(has.event_id).where(has.event_id == walked[1], has.side == side,
-                                                          has.country == code.upper()).exists())
-        else:  # every event of the country, from the index (the list drives the query)
-            conditions.append(c.id.in_(select(has.event_id).where(has.side == side, has.country == code.upper())))
-    statuses = ["asserted"] + ["negated"] * (wanted.negated or wanted.uncounted) \
-        + ["hypothetical"] * (wanted.hypothetical or wanted.uncounted)
-    conditions.append(c.status.in_(statuses))
-    if wanted.min_sources:
-        conditions.append(c.n_sources >= wanted.min_sources)
-    if wanted.id:
-        conditions.append(c.id == wanted.id)
-    if wanted.story:
-        links, stories = schema.event_links, schema.story_articles
-        conditions.append(exists().where(links.c.event_id == c.id, stories.c.article == links.c.article,
-                                         stories.c.story_id == wanted.story))
-    return conditions
+def earliest_start(since: str, longest_days: int | None) -> str | None:
+    """The earliest day an event dated `since` (a year, month or day) or later can start, when
+    no event spans more than `longest_days`; None when that is not known."""
+    if longest_days is None:
+        return None
+    try:
+        first = date.fromisoformat((since + "-01-01")[:10] if len(since) < 10 else since)
+        return date.fromordinal(first.toordinal() - longest_days).isoformat()
+    except (ValueError, OverflowError):  # "2022-13" or the year 1: no bound
+        return None
 
 
 def checked(wanted: EventFilter) -> EventFilter:
@@ -165,45 +114,56 @@ def page(query, limit: int | None, offset: int | None):
     return query.offset(offset) if offset else query
 
 
-def common_conditions(wanted: EventFilter, c, first, last, countries: bool = True, until=None) -> list:
-    """The filters events and mentions share; `countries`: also the actor's and recipient's
-    countries, matched in their lists (events find theirs in event_countries instead);
-    `until`: how the `until` bound is compared (_until for ISO days)."""
-    conditions = []
-    codes = [(c.actor_sectors, wanted.actor_sector), (c.recipient_sectors, wanted.recipient_sector)]
-    if countries:
-        codes += [(c.actor_countries, wanted.actor), (c.recipient_countries, wanted.recipient)]
-    for column, code in codes:
+def filter_values(wanted: EventFilter, events: bool = True) -> dict[str, Any]:
+    """The values a checked filter binds, by the names event_queries.py's conditions give them:
+    the conditions are made from these names alone, so that a query of the same filters with
+    other values is the same statement. `events`: for events (dates are days, so `until` is
+    a bound before the next year, month or day; the store's events start from `starts_from`),
+    else for mentions (`until` compares as many characters as it has)."""
+    values: dict[str, Any] = {}
+    for name in ("actor", "recipient", "actor_sector", "recipient_sector"):
+        code = getattr(wanted, name)
         if code:
-            # codes are stored space-separated: one code alone is matched exactly (the index
-            # serves it); among others, padded so that "IN" never matches "IND"; a % or _ in
-            # the code is itself, not a wildcard
-            code = code.upper()
-            conditions.append(or_(column == code, (literal(" ") + column + literal(" ")).contains(f" {code} ",
-                                                                                              autoescape=True)))
-    for column, words in ((c.actor_names, wanted.actor_name), (c.recipient_names, wanted.recipient_name),
-                          (c.place, wanted.place)):
+            # codes are stored space-separated: one alone is matched exactly, among others
+            # padded so that "IN" never matches "IND"; a % or _ in the code is itself
+            values[name] = code.upper()
+            values[f"{name}_like"] = f"% {_escaped(code.upper())} %"
+    for name in ("actor_name", "recipient_name", "place"):
+        words = getattr(wanted, name)
         if words:
-            conditions.append(contains(column, words))
-    if wanted.type:
-        conditions.append(c.type == wanted.type.upper())
-    if wanted.mode:
-        conditions.append(c.mode == wanted.mode)
-    if wanted.country:
-        conditions.append(c.place_country == wanted.country.upper())
-    if wanted.since:
-        conditions.append(last >= wanted.since)
+            values[f"{name}_like"] = f"%{_escaped(words.lower())}%"
+    for name, value in (("type", wanted.type and wanted.type.upper()), ("mode", wanted.mode),
+                        ("country", wanted.country and wanted.country.upper()), ("since", wanted.since),
+                        ("min_sources", wanted.min_sources), ("id", wanted.id), ("story", wanted.story)):
+        if value:
+            values[name] = value
     if wanted.until:
-        if until is not None:
-            conditions.append(until(first, wanted.until))
+        following = _following(wanted.until) if events else None
+        if following:
+            values["until_before"] = following
         else:  # "2022-03" includes every day of March: compare as many characters as it has
-            conditions.append(func.substr(first, 1, len(wanted.until)) <= wanted.until)
-    return conditions
+            values["until_prefix"], values["until_length"] = wanted.until, len(wanted.until)
+    if events:
+        if wanted.starts_from:
+            values["starts_from"] = wanted.starts_from
+        statuses = ["asserted"] + ["negated"] * (wanted.negated or wanted.uncounted) \
+            + ["hypothetical"] * (wanted.hypothetical or wanted.uncounted)
+        values.update({f"status_{n}": status for n, status in enumerate(statuses)})
+    return values
 
 
-def _until(first, until: str):
-    """`first` (an ISO day, as events have) on or before the year, month or day `until`:
-    before the next one starts, a bound an index can serve (a cut of the column is not)."""
+LIKE_ESCAPE = "/"
+
+
+def _escaped(text: str) -> str:
+    """`text` matched as itself in a LIKE pattern (escaped with LIKE_ESCAPE)."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def _following(until: str) -> str | None:
+    """The year, month or day after `until`: an ISO day (as events have) on or before `until` is
+    before it, a bound an index can serve (a cut of the column is not); None for a date that is
+    not real ("2022-13"), compared as text instead."""
     try:
         if len(until) == 4:
             following = f"{int(until) + 1:04d}"
@@ -214,9 +174,9 @@ def _until(first, until: str):
             following = f"{year + month // 12:04d}-{month % 12 + 1:02d}"
         else:
             following = date.fromordinal(date.fromisoformat(until).toordinal() + 1).isoformat()
-    except ValueError:  # not a real date ("2022-13"): compared as text, as before
-        return func.substr(first, 1, len(until)) <= until
-    return first < following
+    except ValueError:
+        return None
+    return following
 
 
 def contains(column, words: str | None):

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 
 # The version of these tables. A store written by a newer eventwire is refused, not misread.
-STORE_VERSION = 3
+STORE_VERSION = 4
 
 metadata = MetaData()
 
@@ -232,8 +232,24 @@ event_countries = Table(
     Column("date_first", String(32)),  # the event's
     Column("date_last", String(32)),
     Column("first_article", Integer, nullable=False),
+    Column("sectors", Text),  # since version 4: that side's sectors, so a walk checks them in its index
     Index("event_countries_event", "event_id", "side", "country"),  # has this event this country?
-    Index("event_countries_date", "side", "country", "date_first", "first_article", "event_id", "date_last"),
+    Index("event_countries_walk", "side", "country", "date_first", "first_article", "event_id", "date_last",
+          "sectors"),
+)
+
+# since store version 4: each pair of an event's actor and recipient country codes, one a row,
+# in the listings' order, so that a dyad ("RUS" against "UKR") is one index range however many
+# events each country has on its own (a walk of one side checked every event of that side)
+event_dyads = Table(
+    "event_dyads", metadata,
+    Column("event_id", String(40), nullable=False),
+    Column("actor", String(8), nullable=False),
+    Column("recipient", String(8), nullable=False),
+    Column("date_first", String(32)),  # the event's
+    Column("date_last", String(32)),
+    Column("first_article", Integer, nullable=False),
+    Index("event_dyads_walk", "actor", "recipient", "date_first", "first_article", "event_id", "date_last"),
 )
 
 # An event merged into another when the corpus grew: its id still leads to the one it joined.

@@ -113,9 +113,13 @@ class Store:
                              f"reads up to {schema.STORE_VERSION})", "upgrade eventwire to read it")
         if int(version) < schema.STORE_VERSION:
             self._migrate(from_version=int(version), tables=tables)
+        from .aggregate import longest_event, record_longest_event
+
         try:
             with self.engine.begin() as conn:
                 fulltext.create_index(conn)  # a store whose search index was lost gets it back
+                if longest_event(conn) is None:  # aggregated by an eventwire that did not record it
+                    record_longest_event(conn)
         except DBAPIError:
             pass  # a read-only store: it is searched only if it has the index already
 
