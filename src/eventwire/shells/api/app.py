@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from ...settings import Settings
 from ...store import Store
 from ...store.corpus import Corpus
+from .query_threads import QUERY_THREADS
 
 log = logging.getLogger(__name__)
 
@@ -19,9 +20,11 @@ API_DESCRIPTION = ("The corpus store over HTTP: events counted once however many
 MAX_BODY = 10 * 1024 * 1024  # bytes of a request body: a long article is ~100 kB; a batch fits
 
 
-def create_app(db: str | None = None, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+def create_app(db: str | None = None, token: str | None = None, max_body: int = MAX_BODY,
+               query_threads: int | None = None) -> FastAPI:
     """The app serving the store at `db` (a path or URL; the default store when None). Writes
-    need `token` as a bearer token; without one the app is read-only."""
+    need `token` as a bearer token; without one the app is read-only. `query_threads`: how many
+    reads of the store run at once (query_threads.py)."""
     from .errors import install_errors
     from .routes_lists import router as listings
     from .routes_rows import router as rows
@@ -37,6 +40,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     app.state.corpus = Corpus(store)
     app.state.token = token
     app.state.max_body = max_body
+    app.state.query_threads = query_threads or QUERY_THREADS
     app.state.settings = Settings.from_env()  # EVENTWIRE_MODEL and the rest, as for the CLI
     app.state.analyzer = None  # loaded by the first request that analyses (routes_write.py)
     install_errors(app)

@@ -26,6 +26,7 @@ from ...store.export import POLECAT_COLUMNS, plover_rows, polecat_rows
 from .errors import ERRORS
 from .params import LARGEST_NUMBER, MEDIA_TYPES, known_parameters
 from .params import chosen_format as _format
+from .query_threads import reads_store
 from .streaming import listing
 
 router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters)], responses=ERRORS)
@@ -83,6 +84,7 @@ async def event_filters(  # async, though it never waits: as known_parameters (p
 
 
 @router.get("/events", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Events")
+@reads_store
 def list_events(request: Request, filters: dict = Depends(event_filters),
                 min_sources: int | None = Query(None, ge=1, le=LARGEST_NUMBER,
                                                 description="Reported by at least this many outlets."),
@@ -113,6 +115,7 @@ def list_events(request: Request, filters: dict = Depends(event_filters),
 
 
 @router.get("/mentions", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Event mentions")
+@reads_store
 def list_mentions(request: Request, filters: dict = Depends(event_filters),
                   event: str | None = Query(None, description="Only the mentions of this event."),
                   format: ListingFormat | None = Query(None, description=FORMAT_HELP),
@@ -131,6 +134,7 @@ def list_mentions(request: Request, filters: dict = Depends(event_filters),
 
 
 @router.get("/quotes", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Quotes")
+@reads_store
 def list_quotes(request: Request,
                 speaker: str | None = Query(None, description="Words in the speaker's name."),
                 words: str | None = Query(None, description="Words in the quote."),
@@ -156,6 +160,7 @@ def list_quotes(request: Request,
 
 
 @router.get("/actors", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Actors")
+@reads_store
 def list_actors(request: Request,
                 name: str | None = Query(None, description="Words in its name or an alias."),
                 type: str | None = Query(None, description="PERSON, ORG, GPE, NORP ..."),
@@ -179,6 +184,7 @@ def list_actors(request: Request,
 
 
 @router.get("/stories", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Stories")
+@reads_store
 def list_stories(request: Request,
                  min_articles: int = Query(2, ge=1, le=LARGEST_NUMBER,
                                            description="Stories of at least this many articles."),
@@ -197,6 +203,7 @@ def list_stories(request: Request,
 
 
 @router.get("/articles", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Articles")
+@reads_store
 def list_articles(request: Request,
                   story: str | None = Query(None, description="Only this story's articles."),
                   format: ListingFormat | None = Query(None, description=FORMAT_HELP),

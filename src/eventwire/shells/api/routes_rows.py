@@ -13,6 +13,7 @@ from ...store import lookup
 from ...store.search import search as search_articles
 from .errors import ERRORS, NOT_FOUND, HttpError
 from .params import LARGEST_NUMBER, known_parameters
+from .query_threads import reads_store
 from .routes_lists import event_filters
 
 router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters)], responses=ERRORS)
@@ -30,6 +31,7 @@ def _found(row: dict[str, Any] | None, what: str, key: Any, listing: str) -> JSO
 
 
 @router.get("/events/{event_id}", responses={**ROW, **NOT_FOUND, **MOVED}, summary="An event")
+@reads_store
 def one_event(request: Request, event_id: str = Path(description="An event id: ev-…")):
     """An event with every mention of it: article, outlet, date, trigger and evidence sentence.
     An id merged into another event redirects (308) to it."""
@@ -41,6 +43,7 @@ def one_event(request: Request, event_id: str = Path(description="An event id: e
 
 
 @router.get("/articles/{article_id}", responses={**ROW, **NOT_FOUND}, summary="An article")
+@reads_store
 def one_article(request: Request, article_id: int = Path(ge=1, le=LARGEST_NUMBER,
                                                                     description="An article's number in the store.")):
     """A stored article: its metadata, text and whole analysis record (the JSON of
@@ -49,12 +52,14 @@ def one_article(request: Request, article_id: int = Path(ge=1, le=LARGEST_NUMBER
 
 
 @router.get("/quotes/{quote_id}", responses={**ROW, **NOT_FOUND}, summary="A quote")
+@reads_store
 def one_quote(request: Request, quote_id: str = Path(description="A quote id.")):
     """A quote (the same words by the same speaker across articles) with every occurrence."""
     return _found(lookup.quote(request.app.state.store, quote_id), "quote", quote_id, "/api/quotes")
 
 
 @router.get("/actors/{actor_id}", responses={**ROW, **NOT_FOUND}, summary="An actor")
+@reads_store
 def one_actor(request: Request, actor_id: str = Path(description="An actor id."),
               limit: int = Query(100, ge=1, le=1000, description="At most this many of its articles.")):
     """An actor with its aliases, counts and the articles that name it, latest first."""
@@ -62,12 +67,14 @@ def one_actor(request: Request, actor_id: str = Path(description="An actor id.")
 
 
 @router.get("/stories/{story_id}", responses={**ROW, **NOT_FOUND}, summary="A story")
+@reads_store
 def one_story(request: Request, story_id: str = Path(description="A story id.")):
     """A story (near-duplicate articles) with the outlets that ran it and its articles."""
     return _found(lookup.story(request.app.state.store, story_id), "story", story_id, "/api/stories")
 
 
 @router.get("/counts", responses=ROWS, summary="Event counts")
+@reads_store
 def event_counts(request: Request, filters: dict = Depends(event_filters),
                  by: Literal["week", "month"] = Query("month", description="Count per ISO week or calendar month."),
                  min_sources: int | None = Query(None, ge=1, le=LARGEST_NUMBER,
@@ -79,6 +86,7 @@ def event_counts(request: Request, filters: dict = Depends(event_filters),
 
 
 @router.get("/timeline/{actor}", responses=ROWS, summary="An actor's timeline")
+@reads_store
 def actor_timeline(request: Request, actor: str = Path(description="A country code (RUS) or words of a name."),
                    recipient: bool = Query(False, description="Events done to the actor instead of by it."),
                    type: str | None = Query(None, description="Only this PLOVER type."),
@@ -90,6 +98,7 @@ def actor_timeline(request: Request, actor: str = Path(description="A country co
 
 
 @router.get("/search", responses=ROWS, summary="Full-text search")
+@reads_store
 def full_text(request: Request, q: str = Query(min_length=1, description="Words the articles must all hold."),
               limit: int = Query(20, ge=1, le=1000, description="At most this many articles.")):
     """The articles holding all these words, best first, each with a snippet around them

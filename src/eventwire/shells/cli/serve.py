@@ -13,6 +13,7 @@ from .ingest import DB_HELP
 
 TOKEN_ENV = "EVENTWIRE_TOKEN"
 WORKER_DB_ENV = "EVENTWIRE_SERVE_DB"  # set by `serve --workers N` for its worker processes only
+WORKER_THREADS_ENV = "EVENTWIRE_SERVE_QUERY_THREADS"  # likewise
 
 
 @click.command()
@@ -26,10 +27,14 @@ WORKER_DB_ENV = "EVENTWIRE_SERVE_DB"  # set by `serve --workers N` for its worke
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Server processes (uvicorn workers) answering requests: more than one uses more cores, each "
                    "process with its own connections to the store (and its own model, once it analyses).")
+@click.option("--query-threads", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Reads of the store each process runs at once (2 unless given); other requests wait their "
+                   "turn in order. More suit a PostgreSQL store on another machine, whose queries wait on the "
+                   "network.")
 @click.option("--access-log", is_flag=True,
               help="Log every request on standard error (uvicorn's access log): off by default, since writing "
                    "its line cost a sixth of the server's own CPU per request; errors are logged either way.")
-def serve(db, host, port, token_file, workers, access_log) -> None:
+def serve(db, host, port, token_file, workers, query_threads, access_log) -> None:
     """Serve the store over HTTP: the JSON API under /api (its schema at /openapi.json, docs at
     /docs) and the pages to read it. Writes (POST /api/articles, /api/analyze?store=true) need
     `Authorization: Bearer TOKEN`."""
@@ -39,7 +44,7 @@ def serve(db, host, port, token_file, workers, access_log) -> None:
 
     token = read_token(token_file)
     try:
-        app = create_app(db, token=token)
+        app = create_app(db, token=token, query_threads=query_threads)
     except EventwireError as err:
         fail(str(err))
     if token is None:
@@ -54,6 +59,7 @@ def serve(db, host, port, token_file, workers, access_log) -> None:
     # the environment it inherits; the app made above has opened (and, if old, migrated) the
     # store once already, so the workers do not race to migrate it
     os.environ[WORKER_DB_ENV] = db or ""
+    os.environ[WORKER_THREADS_ENV] = str(query_threads or "")
     if token is not None:
         os.environ[TOKEN_ENV] = token
     uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info",
@@ -65,7 +71,9 @@ def worker_app():
     the command was given, from the environment it set."""
     from ..api.app import create_app
 
-    return create_app(os.environ.get(WORKER_DB_ENV) or None, token=os.environ.get(TOKEN_ENV, "").strip() or None)
+    threads = os.environ.get(WORKER_THREADS_ENV, "")
+    return create_app(os.environ.get(WORKER_DB_ENV) or None, token=os.environ.get(TOKEN_ENV, "").strip() or None,
+                      query_threads=int(threads) if threads.isdigit() else None)
 
 
 def read_token(token_file: str | None) -> str | None:

@@ -11,6 +11,7 @@ from ....errors import EventwireError
 from ....html_pages import article_from_html
 from ....readers import decode, decode_html
 from ....store import lookup
+from ..query_threads import reads_store
 from ..routes_write import analyzer_of
 from . import lookups
 from .article_view import article_context
@@ -22,6 +23,7 @@ MAX_UPLOAD = 2 * 1024 * 1024  # bytes: a long article is ~100 kB
 
 
 @router.get("/articles/{article_id}")
+@reads_store
 def article(request: Request, article_id: str):
     if not article_id.isdigit():
         raise not_found(f"article {article_id}", "Article ids are numbers: find one by searching the articles.")

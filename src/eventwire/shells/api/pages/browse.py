@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse
 
 from ....errors import InputError
+from ..query_threads import reads_store
 from . import lookups
 from .routing import not_found, page_router
 from .templating import PLOVER_TYPES, render
@@ -32,12 +33,14 @@ PAGE_ROWS = 500
 
 
 @router.get("/")
+@reads_store
 def home(request: Request):
     corpus = request.app.state.corpus
     return render(request, "home.html", counts=lookups.counts(corpus), articles=lookups.latest_articles(corpus))
 
 
 @router.get("/events")
+@reads_store
 def events(request: Request):
     corpus = request.app.state.corpus
     given = {k: v for k, v in request.query_params.items() if v != ""}
@@ -58,6 +61,7 @@ def events(request: Request):
 
 
 @router.get("/events/{event_id}")
+@reads_store
 def event(request: Request, event_id: str):
     found = request.app.state.corpus.event(event_id)
     if found is None:
@@ -70,6 +74,7 @@ def event(request: Request, event_id: str):
 
 
 @router.get("/search")
+@reads_store
 def search(request: Request, q: str = ""):
     rows, message = [], None
     # control characters are never words, and a NUL breaks SQLite's full-text query

@@ -6,6 +6,7 @@ from fastapi import Request
 
 from ....errors import InputError
 from ....store import lookup
+from ..query_threads import reads_store
 from .chart import timeline_svg
 from .routing import not_found, page_router
 from .templating import render
@@ -15,6 +16,7 @@ LISTED = 200  # rows a list page shows; the API and the CLI give them all
 
 
 @router.get("/actors")
+@reads_store
 def actors(request: Request, name: str = "", country: str = ""):
     rows = list(request.app.state.corpus.actors(name=name or None, country=country or None, limit=LISTED))
     message = None if rows else "No actor matches."
@@ -22,6 +24,7 @@ def actors(request: Request, name: str = "", country: str = ""):
 
 
 @router.get("/actors/{actor_id}")
+@reads_store
 def actor(request: Request, actor_id: str):
     corpus = request.app.state.corpus
     found = lookup.actor(corpus.store, actor_id, limit=LISTED)
@@ -38,6 +41,7 @@ def actor(request: Request, actor_id: str):
 
 
 @router.get("/quotes")
+@reads_store
 def quotes(request: Request, speaker: str = "", words: str = ""):
     groups: dict[str, list] = {}
     message = None
@@ -51,11 +55,13 @@ def quotes(request: Request, speaker: str = "", words: str = ""):
 
 
 @router.get("/stories")
+@reads_store
 def stories(request: Request):
     return render(request, "stories.html", rows=list(request.app.state.corpus.stories(limit=LISTED)))
 
 
 @router.get("/stories/{story_id}")
+@reads_store
 def story(request: Request, story_id: str):
     corpus = request.app.state.corpus
     found = lookup.story(corpus.store, story_id)
