@@ -55,13 +55,19 @@ def serve(db, host, port, token_file, workers, query_threads, access_log) -> Non
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log)
         return
-    # uvicorn starts each worker process by importing worker_app, which makes its own app from
-    # the environment it inherits; the app made above has opened (and, if old, migrated) the
-    # store once already, so the workers do not race to migrate it
+    # each server process makes its own app with worker_app, from the environment it inherits;
+    # the app made above has opened (and, if old, migrated) the store once already, so the
+    # processes do not race to migrate it
     os.environ[WORKER_DB_ENV] = db or ""
     os.environ[WORKER_THREADS_ENV] = str(query_threads or "")
     if token is not None:
         os.environ[TOKEN_ENV] = token
+    app.state.store.engine.dispose()  # its connections are not the processes' to share
+    from .serve_processes import BALANCED, serve_processes
+
+    if BALANCED:  # a listening socket each, the kernel sharing the connections out (serve_processes.py)
+        serve_processes(host, port, workers, access_log)
+        return
     uvicorn.run(f"{__name__}:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info",
                 access_log=access_log)
 

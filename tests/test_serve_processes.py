@@ -1,0 +1,126 @@
+"""`eventwire serve --workers 2` on Linux: two server processes, each with a listening socket of
+its own on the one port, the kernel sharing the connections out; a process that ends is
+started again; a port in use is refused; SIGTERM stops them all."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from eventwire.shells.cli.serve_processes import BALANCED
+from eventwire.store import Store
+from eventwire.store.aggregate import aggregate
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not BALANCED, reason="SO_REUSEPORT balances only on Linux")]
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    store = Store.open(str(tmp_path / "corpus.db"))
+    text = "Kenyan police arrested ten protesters in Nairobi on Monday."
+    store.add({"id": "k", "text": text, "published": "2024-05-06", "meta": {"source": "Wire"}, "quotes": [],
+               "events": [{"id": "v1", "type": "COERCE", "mode": None, "counted": True, "negated": False,
+                           "modality": None, "actor": {"countries": ["KEN"]}, "recipient": {"countries": ["KEN"]},
+                           "trigger": {"start": 14, "end": 22}, "sentence": {"start": 0, "end": len(text)},
+                           "date": {"value": "2024-05-06", "source": "text"}, "place": None, "pattern": "test"}]},
+              "k", "k.txt")
+    aggregate(store)
+    store.engine.dispose()
+    return str(tmp_path / "corpus.db")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _serve(db, port, workers=2):
+    env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
+    return subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port),
+                             "--workers", str(workers)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            env=env, text=True)
+
+
+def _children(pid: int) -> list[int]:
+    """The server processes `pid` started (not multiprocessing's resource tracker)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = stat.read_text().rsplit(")", 1)[1].split()[1]
+            command = (stat.parent / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if parent == str(pid) and "spawn_main" in command and "resource_tracker" not in command:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def _established(pid: int, port: int) -> int:
+    """How many of `pid`'s sockets are connections accepted on `port`."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "01":  # local port, ESTABLISHED
+            inodes.add(fields[9])
+    held = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        held += target.startswith("socket:[") and target[8:-1] in inodes
+    return held
+
+
+def _wait_up(base: str) -> None:
+    for _ in range(300):
+        try:
+            httpx.get(base + "/openapi.json", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError("the server did not start")
+
+
+def test_two_processes_share_the_connections_restart_and_stop(store_path):
+    port = _free_port()
+    server = _serve(store_path, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_up(base)
+        children = _children(server.pid)
+        assert len(children) == 2
+        clients = [httpx.Client(base_url=base) for _ in range(20)]  # twenty connections, kept open
+        for client in clients:
+            assert client.get("/api/events", params={"actor": "KEN"}).json()["rows"]
+        shares = [_established(child, port) for child in children]
+        assert sum(shares) == 20 and min(shares) >= 3, shares  # all on one process is what this avoids
+        for client in clients:
+            client.close()
+
+        second = _serve(store_path, port)  # the port is taken: refused, not shared
+        _, said = second.communicate(timeout=60)
+        assert second.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in said
+
+        time.sleep(5)  # past the start-up window, so an end is a crash to mend
+        os.kill(children[0], signal.SIGKILL)
+        for _ in range(200):
+            now = _children(server.pid)
+            if len(now) == 2 and children[0] not in now:
+                break
+            time.sleep(0.1)
+        assert len(now) == 2 and children[0] not in now
+        _wait_up(base)
+        assert httpx.get(base + "/api/events", params={"actor": "KEN"}).json()["rows"]
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert "with 2 processes" in stderr and "starting another" in stderr
+    assert all(not Path(f"/proc/{child}").exists() for child in now)
