@@ -278,3 +278,17 @@ def test_failures_and_search_are_listings_too(store):
     assert (row["origin"], row["reason"]) == ("news/b.html", "read")
     assert _cli(store, "failures").stdout == "news/b.html\tread\tnews/b.html: is not UTF-8 text\n"
     assert [r["input_id"] for r in Corpus(store).search("Nairobi demonstrations")] == ["nation"]
+
+
+@pytest.mark.parametrize("listing, filters", [
+    ("quotes", {}), ("quotes", {"speaker": "zelensky"}), ("quotes", {"words": "intimidated", "min_sources": 2}),
+    ("quote_mentions", {}), ("quote_mentions", {"speaker": "Zelenskyy"}), ("actors", {}),
+    ("actors", {"name": "zelenskyy"}), ("actors", {"country": "ukr", "min_articles": 2}), ("stories", {}),
+    ("stories", {"min_articles": 1}), ("articles", {}), ("articles", {"story": "no such story"})])
+def test_a_listing_is_counted_by_the_database_as_listed(store, listing, filters):
+    """total=true in the API: a COUNT over the listing's own query, not its rows read."""
+    corpus = Corpus(store)
+    rows = list(getattr(corpus, listing)(**filters))
+    assert corpus.count(listing, **filters) == len(rows)
+    if listing == "quotes" and not filters:
+        assert len(rows) == 2  # the counts are of something: Zelensky's words and the other speaker's

@@ -157,50 +157,23 @@ class Corpus:
                limit: int | None = None, offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Quotes across articles (the same words by the same speaker once), most often quoted
         first: `speaker` matches the speaker's name, `words` the quoted words (case aside)."""
-        positive(limit=limit, min_sources=min_sources)
-        c = schema.quotes.c
-        conditions = [contains(c.speaker, speaker), contains(c.content, words)]
-        if min_sources:
-            conditions.append(c.n_sources >= min_sources)
-        query = (select(schema.quotes).where(and_(true(), *[x for x in conditions if x is not None]))
-                 .order_by(c.n_occurrences.desc(), c.first_seen, c.id))
-        yield from self._rows(page(query, limit, offset), QUOTE_COLUMNS)
+        positive(limit=limit)
+        yield from self._rows(page(_quotes_query(speaker, words, min_sources), limit, offset), QUOTE_COLUMNS)
 
     def quote_mentions(self, speaker: str | None = None, words: str | None = None,
                        limit: int | None = None, offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Every quote as it stands in its article, in article and text order: `speaker` matches
         the words naming the speaker in the text or the speaker entity's name."""
         positive(limit=limit)
-        q, articles = schema.quote_mentions, schema.articles
-        conditions = [contains(q.c.content, words)]
-        if speaker:
-            conditions.append(or_(contains(q.c.speaker, speaker), contains(q.c.speaker_name, speaker)))
-        query = (select(q, articles.c.published, articles.c.outlet, articles.c.url, articles.c.input_id)
-                 .join(articles, articles.c.id == q.c.article)
-                 .where(and_(true(), *[x for x in conditions if x is not None]))
-                 .order_by(q.c.article, q.c.content_start, q.c.quote))
-        yield from self._rows(page(query, limit, offset), QUOTE_MENTION_COLUMNS)
+        yield from self._rows(page(_quote_mentions_query(speaker, words), limit, offset), QUOTE_MENTION_COLUMNS)
 
     def actors(self, name: str | None = None, type: str | None = None, country: str | None = None,
                sector: str | None = None, min_articles: int | None = None,
                limit: int | None = None, offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Actors across articles, the most written about first: `name` matches its name or any
         of its aliases."""
-        positive(limit=limit, min_articles=min_articles)
-        c = schema.actors.c
-        conditions = []
-        if name:
-            conditions.append(or_(contains(c.name, name), contains(c.aliases, name)))
-        if type:
-            conditions.append(c.type == type.upper())
-        if country:
-            conditions.append(c.country == country.upper())
-        if sector:
-            conditions.append((literal(" ") + c.sectors + literal(" ")).contains(f" {sector.upper()} ", autoescape=True))
-        if min_articles:
-            conditions.append(c.n_articles >= min_articles)
-        query = (select(schema.actors).where(and_(true(), *conditions))
-                 .order_by(c.n_articles.desc(), c.n_mentions.desc(), c.name, c.id))
+        positive(limit=limit)
+        query = _actors_query(name, type, country, sector, min_articles)
         for row in self._rows(page(query, limit, offset), ACTOR_COLUMNS):
             row["aliases"] = json.loads(row["aliases"])
             row["in_knowledge"] = bool(row["in_knowledge"])
@@ -210,11 +183,8 @@ class Corpus:
                 offset: int | None = None) -> Iterator[dict[str, Any]]:
         """Stories (near-duplicate articles: wire copies, updates) of at least `min_articles`,
         the most run first, with the outlets that ran them."""
-        positive(limit=limit, min_articles=min_articles)
-        c = schema.stories.c
-        query = (select(schema.stories).where(c.n_articles >= min_articles)
-                 .order_by(c.n_articles.desc(), c.first_seen, c.id))
-        for row in self._rows(page(query, limit, offset), STORY_COLUMNS):
+        positive(limit=limit)
+        for row in self._rows(page(_stories_query(min_articles), limit, offset), STORY_COLUMNS):
             row["outlets"] = json.loads(row["outlets"] or "[]")
             yield row
 
@@ -222,13 +192,14 @@ class Corpus:
                  offset: int | None = None) -> Iterator[dict[str, Any]]:
         """The stored articles, in the order they were stored, each with its story."""
         positive(limit=limit)
-        a, s = schema.articles, schema.story_articles
-        query = (select(*(col for col in a.c if col.name not in ("text", "record", "text_key")),
-                        a.c.id.label("article"), s.c.story_id.label("story"))
-                 .outerjoin(s, s.c.article == a.c.id).order_by(a.c.id))
-        if story:
-            query = query.where(s.c.story_id == story)
-        yield from self._rows(page(query, limit, offset), ARTICLE_COLUMNS)
+        yield from self._rows(page(_articles_query(story), limit, offset), ARTICLE_COLUMNS)
+
+    def count(self, listing: str, **filters: Any) -> int:
+        """How many rows a listing ("quotes", "quote_mentions", "actors", "stories" or
+        "articles") gives with these filters, counted by the database rather than read."""
+        query = _LISTING_QUERIES[listing](**filters)
+        with self.store.connect() as conn:
+            return conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
 
     def search(self, words: str, limit: int = 20) -> Iterator[dict[str, Any]]:
         """The articles holding all these words, best first, with a snippet (store/search.py)."""
@@ -254,6 +225,64 @@ def _rows_of(result, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     while rows := result.fetchmany(500):
         for row in rows:
             yield {key: None if i is None else row[i] for key, i in zip(columns, at)}
+
+
+def _quotes_query(speaker: str | None = None, words: str | None = None, min_sources: int | None = None):
+    positive(min_sources=min_sources)
+    c = schema.quotes.c
+    conditions = [contains(c.speaker, speaker), contains(c.content, words)]
+    if min_sources:
+        conditions.append(c.n_sources >= min_sources)
+    return (select(schema.quotes).where(and_(true(), *[x for x in conditions if x is not None]))
+            .order_by(c.n_occurrences.desc(), c.first_seen, c.id))
+
+
+def _quote_mentions_query(speaker: str | None = None, words: str | None = None):
+    q, articles = schema.quote_mentions, schema.articles
+    conditions = [contains(q.c.content, words)]
+    if speaker:
+        conditions.append(or_(contains(q.c.speaker, speaker), contains(q.c.speaker_name, speaker)))
+    return (select(q, articles.c.published, articles.c.outlet, articles.c.url, articles.c.input_id)
+            .join(articles, articles.c.id == q.c.article)
+            .where(and_(true(), *[x for x in conditions if x is not None]))
+            .order_by(q.c.article, q.c.content_start, q.c.quote))
+
+
+def _actors_query(name: str | None = None, type: str | None = None, country: str | None = None,
+                  sector: str | None = None, min_articles: int | None = None):
+    positive(min_articles=min_articles)
+    c = schema.actors.c
+    conditions = []
+    if name:
+        conditions.append(or_(contains(c.name, name), contains(c.aliases, name)))
+    if type:
+        conditions.append(c.type == type.upper())
+    if country:
+        conditions.append(c.country == country.upper())
+    if sector:
+        conditions.append((literal(" ") + c.sectors + literal(" ")).contains(f" {sector.upper()} ", autoescape=True))
+    if min_articles:
+        conditions.append(c.n_articles >= min_articles)
+    return (select(schema.actors).where(and_(true(), *conditions))
+            .order_by(c.n_articles.desc(), c.n_mentions.desc(), c.name, c.id))
+
+
+def _stories_query(min_articles: int = 2):
+    positive(min_articles=min_articles)
+    c = schema.stories.c
+    return select(schema.stories).where(c.n_articles >= min_articles).order_by(c.n_articles.desc(), c.first_seen, c.id)
+
+
+def _articles_query(story: str | None = None):
+    a, s = schema.articles, schema.story_articles
+    query = (select(*(col for col in a.c if col.name not in ("text", "record", "text_key")),
+                    a.c.id.label("article"), s.c.story_id.label("story"))
+             .outerjoin(s, s.c.article == a.c.id).order_by(a.c.id))
+    return query.where(s.c.story_id == story) if story else query
+
+
+_LISTING_QUERIES = {"quotes": _quotes_query, "quote_mentions": _quote_mentions_query, "actors": _actors_query,
+                    "stories": _stories_query, "articles": _articles_query}
 
 
 def quotes(store: Store, speaker: str | None = None, words: str | None = None,

@@ -148,15 +148,13 @@ def list_quotes(request: Request,
     corpus = request.app.state.corpus
     fmt = _format(request, format, ("json", "csv", "tsv", "jsonl", "parquet"))
     if mentions:
-        def fetch(lim, off):
-            return corpus.quote_mentions(speaker=speaker, words=words, limit=lim, offset=off)
-        columns = QUOTE_MENTION_COLUMNS
+        filters: dict[str, Any] = {"speaker": speaker, "words": words}
+        fetch, columns, name = corpus.quote_mentions, QUOTE_MENTION_COLUMNS, "quote_mentions"
     else:
-        def fetch(lim, off):
-            return corpus.quotes(speaker=speaker, words=words, min_sources=min_sources, limit=lim, offset=off)
-        columns = QUOTE_COLUMNS
-    return listing(request, fetch, columns, fmt, limit, cursor,
-                   (lambda: sum(1 for _ in fetch(None, 0))) if total else None, "quotes")
+        filters = {"speaker": speaker, "words": words, "min_sources": min_sources}
+        fetch, columns, name = corpus.quotes, QUOTE_COLUMNS, "quotes"
+    return listing(request, lambda lim, off: fetch(**filters, limit=lim, offset=off), columns, fmt, limit, cursor,
+                   (lambda: corpus.count(name, **filters)) if total else None, "quotes")
 
 
 @router.get("/actors", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Actors")
@@ -175,12 +173,9 @@ def list_actors(request: Request,
     corpus = request.app.state.corpus
     fmt = _format(request, format, ("json", "csv", "tsv", "jsonl", "parquet"))
 
-    def fetch(lim, off):
-        return corpus.actors(name=name, type=type, country=country, sector=sector, min_articles=min_articles,
-                             limit=lim, offset=off)
-
-    return listing(request, fetch, ACTOR_COLUMNS, fmt, limit, cursor,
-                   (lambda: sum(1 for _ in fetch(None, 0))) if total else None, "actors")
+    filters = {"name": name, "type": type, "country": country, "sector": sector, "min_articles": min_articles}
+    return listing(request, lambda lim, off: corpus.actors(**filters, limit=lim, offset=off), ACTOR_COLUMNS, fmt,
+                   limit, cursor, (lambda: corpus.count("actors", **filters)) if total else None, "actors")
 
 
 @router.get("/stories", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Stories")
@@ -195,11 +190,9 @@ def list_stories(request: Request,
     corpus = request.app.state.corpus
     fmt = _format(request, format, ("json", "csv", "tsv", "jsonl", "parquet"))
 
-    def fetch(lim, off):
-        return corpus.stories(min_articles=min_articles, limit=lim, offset=off)
-
-    return listing(request, fetch, STORY_COLUMNS, fmt, limit, cursor,
-                   (lambda: sum(1 for _ in fetch(None, 0))) if total else None, "stories")
+    return listing(request, lambda lim, off: corpus.stories(min_articles=min_articles, limit=lim, offset=off),
+                   STORY_COLUMNS, fmt, limit, cursor,
+                   (lambda: corpus.count("stories", min_articles=min_articles)) if total else None, "stories")
 
 
 @router.get("/articles", responses=_page_response(("csv", "tsv", "jsonl", "parquet")), summary="Articles")
@@ -212,8 +205,5 @@ def list_articles(request: Request,
     corpus = request.app.state.corpus
     fmt = _format(request, format, ("json", "csv", "tsv", "jsonl", "parquet"))
 
-    def fetch(lim, off):
-        return corpus.articles(story=story, limit=lim, offset=off)
-
-    return listing(request, fetch, ARTICLE_COLUMNS, fmt, limit, cursor,
-                   (lambda: sum(1 for _ in fetch(None, 0))) if total else None, "articles")
+    return listing(request, lambda lim, off: corpus.articles(story=story, limit=lim, offset=off), ARTICLE_COLUMNS,
+                   fmt, limit, cursor, (lambda: corpus.count("articles", story=story)) if total else None, "articles")
