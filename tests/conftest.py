@@ -89,3 +89,23 @@ def store_url(request, tmp_path):
         return
     with new_postgres_database() as url:
         yield url
+
+
+@pytest.fixture
+def one_event_store(tmp_path):
+    """A SQLite store (its path) holding one article with one event (KEN arrests in Nairobi),
+    aggregated: for tests of the server around the store, not of the analysis."""
+    from eventwire.store import Store
+    from eventwire.store.aggregate import aggregate
+
+    store = Store.open(str(tmp_path / "corpus.db"))
+    text = "Kenyan police arrested ten protesters in Nairobi on Monday."
+    store.add({"id": "k", "text": text, "published": "2024-05-06", "meta": {"source": "Wire"}, "quotes": [],
+               "events": [{"id": "v1", "type": "COERCE", "mode": None, "counted": True, "negated": False,
+                           "modality": None, "actor": {"countries": ["KEN"]}, "recipient": {"countries": ["KEN"]},
+                           "trigger": {"start": 14, "end": 22}, "sentence": {"start": 0, "end": len(text)},
+                           "date": {"value": "2024-05-06", "source": "text"}, "place": None, "pattern": "test"}]},
+              "k", "k.txt")
+    aggregate(store)
+    store.engine.dispose()
+    return str(tmp_path / "corpus.db")

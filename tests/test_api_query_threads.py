@@ -9,8 +9,6 @@ import httpx
 import pytest
 
 from eventwire.shells.api.app import create_app
-from eventwire.store import Store
-from eventwire.store.aggregate import aggregate
 from eventwire.store.corpus import Corpus
 
 
@@ -34,24 +32,9 @@ class CountingCorpus(Corpus):
                 self.reading -= 1
 
 
-@pytest.fixture
-def store_path(tmp_path):
-    store = Store.open(str(tmp_path / "corpus.db"))
-    text = "Kenyan police arrested ten protesters in Nairobi on Monday."
-    store.add({"id": "k", "text": text, "published": "2024-05-06", "meta": {"source": "Wire"}, "quotes": [],
-               "events": [{"id": "v1", "type": "COERCE", "mode": None, "counted": True, "negated": False,
-                           "modality": None, "actor": {"countries": ["KEN"]}, "recipient": {"countries": ["KEN"]},
-                           "trigger": {"start": 14, "end": 22}, "sentence": {"start": 0, "end": len(text)},
-                           "date": {"value": "2024-05-06", "source": "text"}, "place": None, "pattern": "test"}]},
-              "k", "k.txt")
-    aggregate(store)
-    store.engine.dispose()
-    return str(tmp_path / "corpus.db")
-
-
 @pytest.mark.parametrize("threads", [1, 2])
-def test_listings_read_the_store_in_at_most_the_apps_query_threads(store_path, threads):
-    app = create_app(store_path, query_threads=threads)
+def test_listings_read_the_store_in_at_most_the_apps_query_threads(one_event_store, threads):
+    app = create_app(one_event_store, query_threads=threads)
     app.state.corpus = corpus = CountingCorpus(app.state.store)
 
     async def many():

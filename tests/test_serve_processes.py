@@ -14,25 +14,8 @@ import httpx
 import pytest
 
 from eventwire.shells.cli.serve_processes import BALANCED
-from eventwire.store import Store
-from eventwire.store.aggregate import aggregate
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not BALANCED, reason="SO_REUSEPORT balances only on Linux")]
-
-
-@pytest.fixture
-def store_path(tmp_path):
-    store = Store.open(str(tmp_path / "corpus.db"))
-    text = "Kenyan police arrested ten protesters in Nairobi on Monday."
-    store.add({"id": "k", "text": text, "published": "2024-05-06", "meta": {"source": "Wire"}, "quotes": [],
-               "events": [{"id": "v1", "type": "COERCE", "mode": None, "counted": True, "negated": False,
-                           "modality": None, "actor": {"countries": ["KEN"]}, "recipient": {"countries": ["KEN"]},
-                           "trigger": {"start": 14, "end": 22}, "sentence": {"start": 0, "end": len(text)},
-                           "date": {"value": "2024-05-06", "source": "text"}, "place": None, "pattern": "test"}]},
-              "k", "k.txt")
-    aggregate(store)
-    store.engine.dispose()
-    return str(tmp_path / "corpus.db")
 
 
 def _free_port() -> int:
@@ -89,9 +72,9 @@ def _wait_up(base: str) -> None:
     raise AssertionError("the server did not start")
 
 
-def test_two_processes_share_the_connections_restart_and_stop(store_path):
+def test_two_processes_share_the_connections_restart_and_stop(one_event_store):
     port = _free_port()
-    server = _serve(store_path, port)
+    server = _serve(one_event_store, port)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_up(base)
@@ -105,7 +88,7 @@ def test_two_processes_share_the_connections_restart_and_stop(store_path):
         for client in clients:
             client.close()
 
-        second = _serve(store_path, port)  # the port is taken: refused, not shared
+        second = _serve(one_event_store, port)  # the port is taken: refused, not shared
         _, said = second.communicate(timeout=60)
         assert second.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in said
 
