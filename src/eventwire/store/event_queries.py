@@ -38,12 +38,12 @@ def events_statement(names: frozenset[str], sort: str, columns: tuple[str, ...])
     "offset", its page), in `sort` order, giving the events' `columns` in that order: in date
     order from a dyad's rows in event_dyads or one country's in event_countries when the
     filters name them, else from the events' own indexes. Run it with the values."""
+    order = event_order(sort)  # refuses a sort that is not one of EVENT_SORTS ("--date" too)
     chosen = [schema.events.c[name] for name in columns]
     if sort.lstrip("-") == "date" and ("actor" in names or "recipient" in names):
         query = _walk(names, sort, chosen)
     else:
-        query = (select(*chosen).where(and_(true(), *event_conditions(names)))
-                 .order_by(*event_order(sort)))
+        query = select(*chosen).where(and_(true(), *event_conditions(names))).order_by(*order)
     if "limit" in names:
         query = query.limit(bindparam("limit"))
     return query.offset(bindparam("offset")) if "offset" in names else query
