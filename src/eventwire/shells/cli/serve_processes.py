@@ -83,11 +83,10 @@ def _serve_one(family: int, address: tuple, access_log: bool) -> None:
     """One server process: its own socket on the shared address, the app from the environment."""
     import uvicorn
 
-    from .serve import worker_app
-
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(address)
-    config = uvicorn.Config(worker_app(), log_level="info", access_log=access_log)
+    # the app by name, as uvicorn's own workers take it: serve.py imports this module
+    config = uvicorn.Config(f"{__package__}.serve:worker_app", factory=True, log_level="info", access_log=access_log)
     uvicorn.Server(config).run(sockets=[sock])
