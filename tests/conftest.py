@@ -109,3 +109,18 @@ def one_event_store(tmp_path):
     aggregate(store)
     store.engine.dispose()
     return str(tmp_path / "corpus.db")
+
+
+def wait_until_serving(base: str, seconds: float = 30) -> None:
+    """Wait until the server at `base` answers (its OpenAPI schema); AssertionError if it never does."""
+    import time
+
+    import httpx
+
+    for _ in range(int(seconds * 10)):
+        try:
+            httpx.get(base + "/openapi.json", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError(f"the server at {base} did not answer in {seconds:.0f} s")

@@ -11,7 +11,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -35,7 +34,7 @@ from eventwire.store.corpus import (
     Corpus,
 )
 from eventwire.store.export import POLECAT_COLUMNS
-from tests.conftest import new_postgres_database
+from tests.conftest import new_postgres_database, wait_until_serving
 
 pytestmark = pytest.mark.slow
 
@@ -377,12 +376,7 @@ def test_api_live_server_on_the_loopback(built, tmp_path, workers):
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                httpx.get(base + "/openapi.json", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_serving(base)
         events = httpx.get(base + "/api/events", params={"actor": "RUS"}).json()["rows"]
         assert events and all("RUS" in e["actor_countries"] for e in events)
         assert httpx.get(base + "/docs").status_code == 200

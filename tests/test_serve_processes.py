@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from eventwire.shells.cli.serve_processes import BALANCED
+from tests.conftest import wait_until_serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not BALANCED, reason="SO_REUSEPORT balances only on Linux")]
 
@@ -62,22 +63,12 @@ def _established(pid: int, port: int) -> int:
     return held
 
 
-def _wait_up(base: str) -> None:
-    for _ in range(300):
-        try:
-            httpx.get(base + "/openapi.json", timeout=1)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise AssertionError("the server did not start")
-
-
 def test_two_processes_share_the_connections_restart_and_stop(one_event_store):
     port = _free_port()
     server = _serve(one_event_store, port)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_up(base)
+        wait_until_serving(base)
         children = _children(server.pid)
         assert len(children) == 2
         clients = [httpx.Client(base_url=base) for _ in range(20)]  # twenty connections, kept open
@@ -100,7 +91,7 @@ def test_two_processes_share_the_connections_restart_and_stop(one_event_store):
                 break
             time.sleep(0.1)
         assert len(now) == 2 and children[0] not in now
-        _wait_up(base)
+        wait_until_serving(base)
         assert httpx.get(base + "/api/events", params={"actor": "KEN"}).json()["rows"]
     finally:
         server.terminate()
